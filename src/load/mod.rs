@@ -1,0 +1,194 @@
+//! The loader: reads a source folder into the [`Guidance`] model.
+//!
+//! It owns the mapping from files and fields to model types, and records where every id is
+//! defined and referenced ([`SourceIndex`]) so the validator can point at the right place.
+
+mod blocks;
+mod brand;
+mod contacts;
+mod document;
+mod toolkit;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Loc, SourceFiles};
+use crate::model::Guidance;
+use crate::source::decode::Decoder;
+use crate::source::yaml::{self, Node};
+
+/// What the loader hands on: the model (if every file decoded), what it found wrong, and the
+/// file texts for rendering diagnostics.
+pub struct Loaded {
+    pub guidance: Option<Guidance>,
+    pub index: SourceIndex,
+    pub diags: Vec<Diagnostic>,
+    pub files: SourceFiles,
+}
+
+/// The namespaces ids live in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Ns {
+    /// Sections, appendices, pathways and worksheets: anything a `#id` link can go to.
+    Target,
+    Contact,
+    Worksheet,
+    Flyer,
+    /// Steps of one pathway (named by the pathway's id).
+    Step(String),
+}
+
+impl Ns {
+    pub fn noun(&self) -> &'static str {
+        match self {
+            Ns::Target => "section, pathway or worksheet",
+            Ns::Contact => "contact",
+            Ns::Worksheet => "worksheet",
+            Ns::Flyer => "flyer",
+            Ns::Step(_) => "pathway step",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub ns: Ns,
+    pub id: String,
+    pub loc: Loc,
+    pub path: String,
+}
+
+/// Where things are in the source, for the validator.
+#[derive(Debug, Default, Clone)]
+pub struct SourceIndex {
+    pub defs: Vec<Site>,
+    pub refs: Vec<Site>,
+    /// Image files named by figures and logos: (path relative to the source folder, loc, field path).
+    pub images: Vec<(PathBuf, Loc, String)>,
+    /// Locations of single fields that warnings point at (`document.review_date`, …).
+    pub fields: HashMap<String, Loc>,
+    /// Contacts defined by each brand, by brand id.
+    pub brand_contacts: HashMap<String, Vec<String>>,
+}
+
+/// I/O problems that stop loading before any file can be read: exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("source folder `{0}` does not exist or is not a folder")]
+    NoFolder(PathBuf),
+    #[error("`{0}` is missing: every source folder needs a guidance.yaml")]
+    NoGuidance(PathBuf),
+    #[error("cannot read `{path}`: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+}
+
+/// The files of a source folder, in the order they are read.
+pub const GUIDANCE_FILE: &str = "guidance.yaml";
+pub const CONTACTS_FILE: &str = "contacts.yaml";
+pub const TOOLKIT_FILE: &str = "toolkit.yaml";
+pub const FLYERS_FILE: &str = "flyers.yaml";
+pub const BRANDS_DIR: &str = "brands";
+
+pub struct Ctx {
+    pub d: Decoder,
+    pub index: SourceIndex,
+}
+
+impl Ctx {
+    pub fn def(&mut self, ns: Ns, id: &str, loc: Loc, path: &str) {
+        self.index.defs.push(Site { ns, id: id.to_string(), loc, path: path.to_string() });
+    }
+
+    pub fn reference(&mut self, ns: Ns, id: &str, loc: Loc, path: &str) {
+        self.index.refs.push(Site { ns, id: id.to_string(), loc, path: path.to_string() });
+    }
+}
+
+pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
+    if !dir.is_dir() {
+        return Err(LoadError::NoFolder(dir.to_path_buf()));
+    }
+    let guidance_path = dir.join(GUIDANCE_FILE);
+    if !guidance_path.is_file() {
+        return Err(LoadError::NoGuidance(guidance_path));
+    }
+    let mut files = SourceFiles::default();
+    let mut cx = Ctx { d: Decoder::default(), index: SourceIndex::default() };
+
+    let guidance_root = read(&mut files, &mut cx, &guidance_path, true)?;
+    let contacts_root = read(&mut files, &mut cx, &dir.join(CONTACTS_FILE), false)?;
+    let toolkit_root = read(&mut files, &mut cx, &dir.join(TOOLKIT_FILE), false)?;
+    let flyers_root = read(&mut files, &mut cx, &dir.join(FLYERS_FILE), false)?;
+
+    let mut brand_roots = Vec::new();
+    let brands_dir = dir.join(BRANDS_DIR);
+    if brands_dir.is_dir() {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&brands_dir)
+            .map_err(|source| LoadError::Io { path: brands_dir.clone(), source })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let id = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            if let Some(root) = read(&mut files, &mut cx, &p, true)? {
+                brand_roots.push((id, root));
+            }
+        }
+    }
+
+    let document = guidance_root.as_ref().and_then(|n| document::decode_guidance(&mut cx, n));
+    let contacts = contacts_root.as_ref().map(|n| contacts::decode_file(&mut cx, n)).unwrap_or(Some(Vec::new()));
+    let worksheets = toolkit_root.as_ref().map(|n| toolkit::decode_toolkit(&mut cx, n)).unwrap_or(Some(Vec::new()));
+    let flyers = flyers_root.as_ref().map(|n| toolkit::decode_flyers(&mut cx, n)).unwrap_or(Some(Vec::new()));
+    let brands: Vec<_> = brand_roots.iter().map(|(id, n)| brand::decode(&mut cx, id, n)).collect();
+
+    for (id, loc, path) in std::mem::take(&mut cx.d.internal_links) {
+        cx.reference(Ns::Target, &id, loc, &path);
+    }
+
+    let guidance = match (document, contacts, worksheets, flyers) {
+        (Some(doc), Some(contacts), Some(worksheets), Some(flyers)) if brands.iter().all(Option::is_some) && cx.d.error_count() == 0 => {
+            Some(Guidance {
+                root: dir.to_path_buf(),
+                document: doc.info,
+                revisions: doc.revisions,
+                sections: doc.sections,
+                appendices: doc.appendices,
+                contacts,
+                worksheets,
+                flyers,
+                brands: brands.into_iter().flatten().collect(),
+            })
+        }
+        _ => None,
+    };
+    Ok(Loaded { guidance, index: cx.index, diags: cx.d.diags, files })
+}
+
+/// Reads and parses one file. A missing optional file gives `None`; a missing required one
+/// (other than guidance.yaml, checked earlier) cannot happen. Problems with the bytes or the
+/// YAML become diagnostics.
+fn read(files: &mut SourceFiles, cx: &mut Ctx, path: &Path, required: bool) -> Result<Option<Node>, LoadError> {
+    if !required && !path.exists() {
+        return Ok(None);
+    }
+    let meta = std::fs::metadata(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+    if meta.len() > yaml::MAX_FILE_BYTES as u64 {
+        // Don't read a huge file into memory just to refuse it.
+        let id = files.add(path, String::new());
+        cx.d.diags.push(
+            Diagnostic::error(files.file_start(id), "", format!("file is too large ({:.1} MB); source files may be at most {} MB", meta.len() as f64 / 1e6, yaml::MAX_FILE_BYTES / (1024 * 1024)))
+                .with_hint("split the content or check that this is the right file"),
+        );
+        return Ok(None);
+    }
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+    match yaml::read_text(files, path, bytes) {
+        Ok(id) => Ok(yaml::parse(files, id, &mut cx.d.diags)),
+        Err((_, d)) => {
+            cx.d.diags.push(d);
+            Ok(None)
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! Input that is broken or built to hurt: each gives a clear error, never a panic.
+
+mod common;
+use common::*;
+use proptest::prelude::*;
+
+fn write(dir: &std::path::Path, file: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(file), bytes).unwrap();
+}
+
+#[test]
+fn malformed_yaml_points_at_the_problem() {
+    let dir = minimal();
+    write(dir.path(), "contacts.yaml", b"contacts:\n  - id: samaritans\n    name: [Samaritans\n    phone: 116 123\n");
+    let (found, checked) = check(dir.path());
+    assert!(checked.guidance.is_none());
+    let f = one(&found, "this is not valid YAML");
+    assert_eq!(f.file, "contacts.yaml");
+    assert!(f.line >= 3, "points into the broken part, got line {}", f.line);
+    assert!(f.hint.contains("indentation"));
+}
+
+#[test]
+fn alias_bombs_are_refused_before_expansion() {
+    let dir = minimal();
+    let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    for (prev, name) in ["a", "b", "c", "d", "e", "f", "g", "h", "i"].windows(2).map(|w| (w[0], w[1])) {
+        bomb.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+    }
+    write(dir.path(), "flyers.yaml", bomb.as_bytes());
+    let (found, _) = check(dir.path());
+    let f = one(&found, "YAML aliases (`*name`) are not accepted");
+    assert_eq!((f.file.as_str(), f.line, f.col), ("flyers.yaml", 2, 8));
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let dir = minimal();
+    // Block style: our own depth limit.
+    let deep: String = (0..200).map(|i| format!("{}a:\n", "  ".repeat(i))).collect();
+    write(dir.path(), "flyers.yaml", deep.as_bytes());
+    // Flow style: the parser's own recursion limit, reported as a YAML error.
+    let flow = format!("worksheets: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    write(dir.path(), "toolkit.yaml", flow.as_bytes());
+    let (found, _) = check(dir.path());
+    let f = one(&found, "nested more than 48 levels");
+    assert_eq!((f.file.as_str(), f.line), ("flyers.yaml", 49));
+    assert_eq!(one(&found, "recursion limit").file, "toolkit.yaml");
+}
+
+#[test]
+fn a_fifty_megabyte_file_is_refused_without_reading_it() {
+    let dir = minimal();
+    let f = std::fs::File::create(dir.path().join("toolkit.yaml")).unwrap();
+    f.set_len(50 * 1024 * 1024).unwrap();
+    let (found, _) = check(dir.path());
+    let f = one(&found, "file is too large (52.4 MB)");
+    assert_eq!(f.file, "toolkit.yaml");
+}
+
+#[test]
+fn non_utf8_bytes_are_located() {
+    let dir = minimal();
+    write(dir.path(), "contacts.yaml", b"contacts:\n  - id: samaritans\n    name: Caf\xe9 line\n");
+    let (found, _) = check(dir.path());
+    let f = one(&found, "not valid UTF-8 (byte 0xE9");
+    assert_eq!((f.file.as_str(), f.line, f.col), ("contacts.yaml", 3, 14));
+    assert!(f.hint.contains("UTF-8"));
+}
+
+#[test]
+fn binary_files_are_refused() {
+    let dir = minimal();
+    write(dir.path(), "toolkit.yaml", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let (found, _) = check(dir.path());
+    let f = one(&found, "this is not a text file");
+    assert_eq!(f.file, "toolkit.yaml");
+}
+
+#[test]
+fn a_second_document_and_tags_are_refused() {
+    let dir = minimal();
+    write(dir.path(), "flyers.yaml", b"flyers: []\n---\nflyers: []\n");
+    write(dir.path(), "toolkit.yaml", b"worksheets: !!binary aGVsbG8=\n");
+    let (found, _) = check(dir.path());
+    assert_eq!(one(&found, "a second one starts here").line, 2);
+    assert_eq!(one(&found, "YAML tags").file, "toolkit.yaml");
+}
+
+#[test]
+fn a_root_that_is_not_a_map() {
+    let dir = minimal();
+    write(dir.path(), "contacts.yaml", b"- samaritans\n- childline\n");
+    let (found, _) = check(dir.path());
+    let f = one(&found, "expected a map of fields, found a list");
+    assert_eq!((f.file.as_str(), f.line, f.col), ("contacts.yaml", 1, 1));
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_guidepress")).args(args).output().unwrap();
+    (out.status.code().unwrap(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn cli_exit_codes() {
+    let dir = minimal();
+    let src = dir.path().to_str().unwrap();
+    let (code, stdout, _) = run(&["check", "--source", src]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("0 error(s), 0 warning(s)"));
+
+    // A stale contact is a warning: fine, unless warnings are denied.
+    edit(dir.path(), "contacts.yaml", "verified_on: 2026-01-05", "verified_on: 2020-01-05");
+    assert_eq!(run(&["check", "--source", src]).0, 0);
+    assert_eq!(run(&["check", "--source", src, "--deny-warnings"]).0, 1);
+
+    edit(dir.path(), "guidance.yaml", "  title: Test Guidance", "  tittle: Test Guidance");
+    let (code, stdout, stderr) = run(&["check", "--source", src]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("2 error(s), 1 warning(s)") || stdout.contains("2 error(s)"), "{stdout}");
+    assert!(stderr.contains("guidance.yaml:3:3"), "{stderr}");
+    assert!(stderr.contains("did you mean `title`?"), "{stderr}");
+
+    let (code, _, stderr) = run(&["check", "--source", "/definitely/not/here"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("does not exist"));
+    assert_eq!(run(&["check", "--bogus"]).0, 2);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    /// Whatever bytes a source file holds, checking it returns diagnostics, never a panic.
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400), yamlish in "[a-z:\\-\\[\\]{}&*!|> \n'\"#]{0,200}") {
+        let dir = minimal();
+        write(dir.path(), "contacts.yaml", &bytes);
+        write(dir.path(), "flyers.yaml", yamlish.as_bytes());
+        let _ = guidepress::check(dir.path(), today()).unwrap();
+    }
+}
