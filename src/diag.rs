@@ -84,16 +84,9 @@ impl SourceFiles {
     /// A location for a (1-based line, 0-based character column) pair as the YAML parser reports it.
     pub fn loc_at(&self, file: FileId, line: usize, char_col: usize, char_len: usize) -> Loc {
         let text = self.text(file);
-        let line_start = text
-            .split_inclusive('\n')
-            .take(line.saturating_sub(1))
-            .map(str::len)
-            .sum::<usize>()
-            .min(text.len());
+        let line_start = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>().min(text.len());
         let rest = &text[line_start..];
-        let byte_of = |chars: usize| {
-            rest.char_indices().nth(chars).map(|(i, _)| i).unwrap_or(rest.len())
-        };
+        let byte_of = |chars: usize| rest.char_indices().nth(chars).map(|(i, _)| i).unwrap_or(rest.len());
         let start = line_start + byte_of(char_col);
         let line_end = rest.find('\n').map(|i| line_start + i).unwrap_or(text.len());
         let end = (line_start + byte_of(char_col + char_len.max(1))).min(line_end).max(start);
@@ -129,13 +122,7 @@ impl SourceFiles {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut s = format!(
-            "{}:{}:{}: {sev}: {}",
-            self.path(d.loc.file).display(),
-            d.loc.line,
-            d.loc.col,
-            d.message
-        );
+        let mut s = format!("{}:{}:{}: {sev}: {}", self.path(d.loc.file).display(), d.loc.line, d.loc.col, d.message);
         if !d.path.is_empty() {
             s.push_str(&format!(" (at `{}`)", d.path));
         }

@@ -8,6 +8,7 @@
 pub mod diag;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod source;
 pub mod validate;
 
@@ -47,4 +48,14 @@ pub fn check(dir: &Path, today: Date) -> Result<Checked, load::LoadError> {
 pub fn today() -> Date {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
     Date::from_days_since_epoch(secs.div_euclid(86_400))
+}
+
+/// The timestamp written into outputs: `SOURCE_DATE_EPOCH` when set (reproducible builds),
+/// otherwise midnight UTC on the document's published date. Never the wall clock, so the same
+/// source gives the same bytes.
+pub fn build_timestamp(guidance: &Guidance) -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| guidance.document.published.unix_seconds())
 }

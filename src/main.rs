@@ -10,7 +10,11 @@ const EXIT_CONTENT: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "guidepress", version, about = "Compile one YAML source of safeguarding guidance into a PDF, a Word document and printable flyers.")]
+#[command(
+    name = "guidepress",
+    version,
+    about = "Compile one YAML source of safeguarding guidance into a PDF, a Word document and printable flyers."
+)]
 #[command(after_help = "Exit codes: 0 success (warnings allowed), 1 problems in the content, 2 usage or I/O error.")]
 struct Cli {
     #[command(subcommand)]
@@ -50,5 +54,9 @@ fn check(source: &std::path::Path, deny_warnings: bool) -> ExitCode {
     let failed = errors > 0 || (deny_warnings && warnings > 0);
     let verdict = if failed { "failed" } else { "ok" };
     println!("check {verdict}: {} — {errors} error(s), {warnings} warning(s)", source.display());
-    if failed { ExitCode::from(EXIT_CONTENT) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(EXIT_CONTENT)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

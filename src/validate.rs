@@ -41,8 +41,12 @@ fn duplicate_ids(index: &SourceIndex, out: &mut Vec<Diagnostic>) {
         }
         if let Some(first) = seen.get(&(&def.ns, def.id.as_str())) {
             out.push(
-                Diagnostic::error(def.loc, &def.path, format!("the id `{}` is already used by another {} (first at line {})", def.id, def.ns.noun(), first.line))
-                    .with_hint("ids must be unique: rename one of them and update any references to it"),
+                Diagnostic::error(
+                    def.loc,
+                    &def.path,
+                    format!("the id `{}` is already used by another {} (first at line {})", def.id, def.ns.noun(), first.line),
+                )
+                .with_hint("ids must be unique: rename one of them and update any references to it"),
             );
         } else {
             seen.insert((&def.ns, &def.id), def.loc);
@@ -67,7 +71,10 @@ fn unresolved_references(index: &SourceIndex, out: &mut Vec<Diagnostic>) {
             Ns::Step(p) => format!("`next` names the id of another step of pathway `{p}`"),
             Ns::Flyer => "flyers are defined in flyers.yaml".to_string(),
         };
-        out.push(Diagnostic::error(r.loc, &r.path, format!("unknown {} `{}`", r.ns.noun(), r.id)).with_hint(format!("{suggestion}{where_defined}")));
+        out.push(
+            Diagnostic::error(r.loc, &r.path, format!("unknown {} `{}`", r.ns.noun(), r.id))
+                .with_hint(format!("{suggestion}{where_defined}")),
+        );
     }
 }
 
@@ -75,16 +82,25 @@ fn images(g: &Guidance, index: &SourceIndex, out: &mut Vec<Diagnostic>) {
     for (path, loc, field) in &index.images {
         let escapes = path.is_absolute() || path.components().any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)));
         if escapes {
-            out.push(Diagnostic::error(*loc, field, format!("the image path `{}` points outside the source folder", path.display())).with_hint("put the image in source/images/ (or source/brands/logos/) and give the path from there, without `..`"));
+            out.push(
+                Diagnostic::error(*loc, field, format!("the image path `{}` points outside the source folder", path.display()))
+                    .with_hint("put the image in source/images/ (or source/brands/logos/) and give the path from there, without `..`"),
+            );
             continue;
         }
         let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
         if !matches!(ext.as_str(), "svg" | "png" | "jpg" | "jpeg") {
-            out.push(Diagnostic::error(*loc, field, format!("`{}` is not an SVG, PNG or JPEG image", path.display())).with_hint("save the picture as .svg, .png or .jpg"));
+            out.push(
+                Diagnostic::error(*loc, field, format!("`{}` is not an SVG, PNG or JPEG image", path.display()))
+                    .with_hint("save the picture as .svg, .png or .jpg"),
+            );
             continue;
         }
         if !g.root.join(path).is_file() {
-            out.push(Diagnostic::error(*loc, field, format!("the image `{}` does not exist", g.root.join(path).display())).with_hint("check the file name and that the image is in the source folder"));
+            out.push(
+                Diagnostic::error(*loc, field, format!("the image `{}` does not exist", g.root.join(path).display()))
+                    .with_hint("check the file name and that the image is in the source folder"),
+            );
         }
     }
 }
@@ -107,14 +123,22 @@ fn document_dates(g: &Guidance, index: &SourceIndex, today: Date, out: &mut Vec<
     let doc = &g.document;
     if doc.review_date < today {
         out.push(
-            Diagnostic::warning(field("document.review_date"), "document.review_date", format!("the review date {} has passed (today is {today})", doc.review_date))
-                .with_hint("review the guidance, then record a new revision and set the next `review_date`"),
+            Diagnostic::warning(
+                field("document.review_date"),
+                "document.review_date",
+                format!("the review date {} has passed (today is {today})", doc.review_date),
+            )
+            .with_hint("review the guidance, then record a new revision and set the next `review_date`"),
         );
     }
     if doc.status == Status::Draft {
         out.push(
-            Diagnostic::warning(field("document.status"), "document.status", format!("this is a draft (version {}): outputs will be marked DRAFT", doc.version))
-                .with_hint("set `status: approved` once the guidance has been signed off"),
+            Diagnostic::warning(
+                field("document.status"),
+                "document.status",
+                format!("this is a draft (version {}): outputs will be marked DRAFT", doc.version),
+            )
+            .with_hint("set `status: approved` once the guidance has been signed off"),
         );
     }
 }
@@ -124,14 +148,22 @@ fn contacts(list: &[Contact], today: Date, out: &mut Vec<Diagnostic>) {
         let age = today.days_since_epoch() - c.verified_on.days_since_epoch();
         if age > CONTACT_STALE_DAYS {
             out.push(
-                Diagnostic::warning(c.at, format!("contacts.{}", c.id), format!("the details of `{}` were last verified on {}, more than 12 months ago", c.id, c.verified_on))
-                    .with_hint("check the details with the service, then update `verified_on`"),
+                Diagnostic::warning(
+                    c.at,
+                    format!("contacts.{}", c.id),
+                    format!("the details of `{}` were last verified on {}, more than 12 months ago", c.id, c.verified_on),
+                )
+                .with_hint("check the details with the service, then update `verified_on`"),
             );
         }
         if c.verify {
             out.push(
-                Diagnostic::warning(c.at, format!("contacts.{}", c.id), format!("the details of `{}` are marked `verify: true` (still to be confirmed)", c.id))
-                    .with_hint("confirm the details with the service, then remove `verify: true`"),
+                Diagnostic::warning(
+                    c.at,
+                    format!("contacts.{}", c.id),
+                    format!("the details of `{}` are marked `verify: true` (still to be confirmed)", c.id),
+                )
+                .with_hint("confirm the details with the service, then remove `verify: true`"),
             );
         }
     }
@@ -141,8 +173,14 @@ fn brands(g: &Guidance, index: &SourceIndex, out: &mut Vec<Diagnostic>) {
     if g.brand(&g.document.default_brand).is_none() {
         let ids: Vec<&str> = g.brands.iter().map(|b| b.id.as_str()).collect();
         let loc = index.fields.get("document.default_brand").copied().unwrap_or_default();
-        let hint = if ids.is_empty() { "add a brand file such as source/brands/lscp.yaml".to_string() } else { format!("brands in source/brands/: {}", ids.join(", ")) };
-        out.push(Diagnostic::error(loc, "document.default_brand", format!("there is no brand `{}`", g.document.default_brand)).with_hint(hint));
+        let hint = if ids.is_empty() {
+            "add a brand file such as source/brands/lscp.yaml".to_string()
+        } else {
+            format!("brands in source/brands/: {}", ids.join(", "))
+        };
+        out.push(
+            Diagnostic::error(loc, "document.default_brand", format!("there is no brand `{}`", g.document.default_brand)).with_hint(hint),
+        );
     }
 }
 

@@ -54,7 +54,12 @@ fn wrong_types_say_what_was_expected() {
 #[test]
 fn unknown_block_kind_and_two_kinds_in_one_entry() {
     let dir = minimal();
-    edit(dir.path(), "guidance.yaml", "      - contacts: [samaritans]", "      - paragrap: Hello\n      - paragraph: One\n        bullets: [Two]");
+    edit(
+        dir.path(),
+        "guidance.yaml",
+        "      - contacts: [samaritans]",
+        "      - paragrap: Hello\n      - paragraph: One\n        bullets: [Two]",
+    );
     let (found, _) = check(dir.path());
     let f = one(&found, "unknown kind `paragrap`");
     at(f, "guidance.yaml", 26, 9, "sections[0].blocks[1]");
@@ -65,9 +70,20 @@ fn unknown_block_kind_and_two_kinds_in_one_entry() {
 #[test]
 fn table_rows_must_match_the_header() {
     let dir = minimal();
-    edit(dir.path(), "guidance.yaml", "          - bullets: [One, Two]", "          - table:\n              header: [A, B]\n              rows:\n                - [a, b]\n                - [only one]");
+    edit(
+        dir.path(),
+        "guidance.yaml",
+        "          - bullets: [One, Two]",
+        "          - table:\n              header: [A, B]\n              rows:\n                - [a, b]\n                - [only one]",
+    );
     let (found, _) = check(dir.path());
-    at(one(&found, "this row has 1 cells but the header has 2 columns"), "guidance.yaml", 35, 19, "sections[0].sections[0].blocks[0].table.rows[1]");
+    at(
+        one(&found, "this row has 1 cells but the header has 2 columns"),
+        "guidance.yaml",
+        35,
+        19,
+        "sections[0].sections[0].blocks[0].table.rows[1]",
+    );
 }
 
 #[test]

@@ -15,10 +15,22 @@ pub enum Context {
 }
 
 const GUIDANCE_KINDS: &[&str] = &[
-    "paragraph", "bullets", "numbered", "callout", "table", "definition", "quote", "figure", "pathway", "contacts", "levels_of_need", "worksheet",
+    "paragraph",
+    "bullets",
+    "numbered",
+    "callout",
+    "table",
+    "definition",
+    "quote",
+    "figure",
+    "pathway",
+    "contacts",
+    "levels_of_need",
+    "worksheet",
     "page_break",
 ];
-const FLYER_KINDS: &[&str] = &["paragraph", "bullets", "numbered", "callout", "table", "definition", "quote", "figure", "contacts", "levels_of_need"];
+const FLYER_KINDS: &[&str] =
+    &["paragraph", "bullets", "numbered", "callout", "table", "definition", "quote", "figure", "contacts", "levels_of_need"];
 
 /// Lists nest at most this deep (an item, a sub-item, a sub-sub-item).
 const MAX_LIST_DEPTH: usize = 3;
@@ -42,11 +54,19 @@ fn decode_block(cx: &mut Ctx, node: &Node, path: &str, context: Context) -> Opti
         None => {
             if context == Context::Flyer {
                 if let Value::Map(entries) = &node.value {
-                    if let Some((k, _)) = entries.iter().find(|(k, _)| matches!(crate::source::decode::scalar_text(k), "pathway" | "worksheet" | "page_break")) {
+                    if let Some((k, _)) = entries
+                        .iter()
+                        .find(|(k, _)| matches!(crate::source::decode::scalar_text(k), "pathway" | "worksheet" | "page_break"))
+                    {
                         // Replace the generic "unknown kind" with the real reason.
                         cx.d.diags.pop();
                         let name = crate::source::decode::scalar_text(k);
-                        cx.d.error(k.loc, path, format!("a `{name}` block cannot go on a flyer"), "flyers are single sheets: link to the full guidance instead, or use a paragraph");
+                        cx.d.error(
+                            k.loc,
+                            path,
+                            format!("a `{name}` block cannot go on a flyer"),
+                            "flyers are single sheets: link to the full guidance instead, or use a paragraph",
+                        );
                     }
                 }
             }
@@ -86,7 +106,12 @@ fn decode_block(cx: &mut Ctx, node: &Node, path: &str, context: Context) -> Opti
                 }
             }
             if out.is_empty() && ids.is_empty() {
-                cx.d.error(value.loc, &p, "the contacts list is empty", "list contact ids from contacts.yaml, for example `[samaritans, childline]`");
+                cx.d.error(
+                    value.loc,
+                    &p,
+                    "the contacts list is empty",
+                    "list contact ids from contacts.yaml, for example `[samaritans, childline]`",
+                );
                 return None;
             }
             Some(Block::Contacts(out))
@@ -119,7 +144,12 @@ fn decode_list(d: &mut Decoder, node: &Node, path: &str, depth: usize) -> Option
                 let text = m.req(d, "text", Decoder::text);
                 let children = match m.get("items") {
                     Some(_) if depth >= MAX_LIST_DEPTH => {
-                        d.error(n.loc, &m.path_of("items"), format!("lists nest at most {MAX_LIST_DEPTH} levels deep"), "flatten the innermost list into its parent item");
+                        d.error(
+                            n.loc,
+                            &m.path_of("items"),
+                            format!("lists nest at most {MAX_LIST_DEPTH} levels deep"),
+                            "flatten the innermost list into its parent item",
+                        );
                         None
                     }
                     Some(c) => decode_list(d, c, &m.path_of("items"), depth + 1),
@@ -158,7 +188,12 @@ fn decode_table(d: &mut Decoder, node: &Node, path: &str) -> Option<Table> {
     let cols = header.len();
     let mut ok = true;
     if cols == 0 {
-        d.error(node.loc, &m.path_of("header"), "the header row is empty", "give each column a heading: `header: [Sign, What you might notice]`");
+        d.error(
+            node.loc,
+            &m.path_of("header"),
+            "the header row is empty",
+            "give each column a heading: `header: [Sign, What you might notice]`",
+        );
         ok = false;
     }
     if rows.is_empty() {
@@ -169,7 +204,12 @@ fn decode_table(d: &mut Decoder, node: &Node, path: &str) -> Option<Table> {
         if let Value::Seq(items) = &rows_node.value {
             for (i, (row, n)) in rows.iter().zip(items).enumerate() {
                 if row.len() != cols {
-                    d.error(n.loc, &item(&m.path_of("rows"), i), format!("this row has {} cells but the header has {cols} columns", row.len()), "give every row one cell per column (an empty cell is `\"\"`… or a dash)");
+                    d.error(
+                        n.loc,
+                        &item(&m.path_of("rows"), i),
+                        format!("this row has {} cells but the header has {cols} columns", row.len()),
+                        "give every row one cell per column (an empty cell is `\"\"`… or a dash)",
+                    );
                     ok = false;
                 }
             }
@@ -177,7 +217,12 @@ fn decode_table(d: &mut Decoder, node: &Node, path: &str) -> Option<Table> {
     }
     if let Some(w) = &widths {
         if w.len() != cols {
-            d.error(m.get("widths").map(|n| n.loc).unwrap_or(node.loc), &m.path_of("widths"), format!("{} widths are given for {cols} columns", w.len()), "give one relative width per column, or remove `widths`");
+            d.error(
+                m.get("widths").map(|n| n.loc).unwrap_or(node.loc),
+                &m.path_of("widths"),
+                format!("{} widths are given for {cols} columns", w.len()),
+                "give one relative width per column, or remove `widths`",
+            );
             ok = false;
         }
     }
@@ -191,7 +236,12 @@ fn decode_figure(cx: &mut Ctx, node: &Node, path: &str) -> Option<Figure> {
     let alt = match m.get("alt") {
         Some(n) => d.string(n, &m.path_of("alt")),
         None => {
-            d.error(node.loc, &m.path_of("alt"), "the figure has no alt text", "add `alt:` describing what the picture shows for someone who cannot see it (alt text is required for accessibility)");
+            d.error(
+                node.loc,
+                &m.path_of("alt"),
+                "the figure has no alt text",
+                "add `alt:` describing what the picture shows for someone who cannot see it (alt text is required for accessibility)",
+            );
             None
         }
     };
@@ -214,7 +264,12 @@ fn decode_pathway(cx: &mut Ctx, node: &Node, path: &str) -> Option<Pathway> {
     }
     let steps_node = m.get("steps");
     let Some(steps_node) = steps_node else {
-        cx.d.error(node.loc, &m.path_of("steps"), "missing field `steps`", "add the steps of the pathway, each with `id`, `kind`, `text` and `next`");
+        cx.d.error(
+            node.loc,
+            &m.path_of("steps"),
+            "missing field `steps`",
+            "add the steps of the pathway, each with `id`, `kind`, `text` and `next`",
+        );
         return None;
     };
     let spath = m.path_of("steps");
@@ -272,7 +327,12 @@ fn decode_step(cx: &mut Ctx, node: &Node, path: &str, pathway: &str) -> Option<S
         None => StepKind::Action,
     };
     if kind == StepKind::Decision && next.len() < 2 {
-        cx.d.error(node.loc, path, "a decision step needs at least two labelled branches in `next`", "list the branches, e.g. `next: [{to: call-999, label: \"Yes\"}, {to: dsl, label: \"No\"}]`");
+        cx.d.error(
+            node.loc,
+            path,
+            "a decision step needs at least two labelled branches in `next`",
+            "list the branches, e.g. `next: [{to: call-999, label: \"Yes\"}, {to: dsl, label: \"No\"}]`",
+        );
     }
     Some(Step { id, kind, text: text?, next })
 }

@@ -84,7 +84,12 @@ fn decode_colors(d: &mut Decoder, node: &Node, path: &str) -> Option<Colors> {
                 match Rgb::parse(s.trim()) {
                     Some(c) => Some((c, n.loc)),
                     None => {
-                        d.error(n.loc, &m.path_of(key), format!("`{s}` is not a colour"), "write a hex colour such as \"#1D4F91\" (in quotes, because YAML reads `#` as a comment)");
+                        d.error(
+                            n.loc,
+                            &m.path_of(key),
+                            format!("`{s}` is not a colour"),
+                            "write a hex colour such as \"#1D4F91\" (in quotes, because YAML reads `#` as a comment)",
+                        );
                         None
                     }
                 }
@@ -124,5 +129,11 @@ fn decode_colors(d: &mut Decoder, node: &Node, path: &str) -> Option<Colors> {
             );
         }
     }
-    ok.then_some(Colors { primary: primary.0, secondary: secondary.0, on_primary: on_primary.0, foreground: foreground.0, background: background.0 })
+    ok.then_some(Colors {
+        primary: primary.0,
+        secondary: secondary.0,
+        on_primary: on_primary.0,
+        foreground: foreground.0,
+        background: background.0,
+    })
 }

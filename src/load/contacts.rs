@@ -44,7 +44,12 @@ fn decode_contact(d: &mut Decoder, node: &Node, path: &str) -> Option<Contact> {
     let verified_on = m.req(d, "verified_on", Decoder::date);
     let verify = m.opt(d, "verify", Decoder::boolean).unwrap_or(false);
     if ["phone", "text", "email", "website"].iter().all(|k| m.get(k).is_none()) {
-        d.error(node.loc, path, "the contact gives no way to reach the service", "add at least one of `phone`, `text`, `email` or `website`");
+        d.error(
+            node.loc,
+            path,
+            "the contact gives no way to reach the service",
+            "add at least one of `phone`, `text`, `email` or `website`",
+        );
         return None;
     }
     let at = m.get("id").map(|n| n.loc).unwrap_or(node.loc);
@@ -57,7 +62,12 @@ fn decode_phone(d: &mut Decoder, node: &Node, path: &str) -> Option<String> {
     let digits = s.chars().filter(char::is_ascii_digit).count();
     let ok = s.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || c == ' ' || (c == '+' && i == 0)) && (3..=15).contains(&digits);
     if !ok {
-        d.error(node.loc, path, format!("`{s}` is not a phone number"), "write digits and spaces only, for example `0800 1111` or `116 123`; put opening hours in `hours` and text numbers in `text`");
+        d.error(
+            node.loc,
+            path,
+            format!("`{s}` is not a phone number"),
+            "write digits and spaces only, for example `0800 1111` or `116 123`; put opening hours in `hours` and text numbers in `text`",
+        );
         return None;
     }
     Some(s)

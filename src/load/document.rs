@@ -14,8 +14,26 @@ pub struct DocParts {
 
 const TOP: &[&str] = &["document", "revisions", "sections", "appendices"];
 const DOCUMENT: &[&str] = &[
-    "slug", "title", "short_title", "subtitle", "partnership", "edition", "version", "status", "author", "approved_by", "approved_on",
-    "published", "review_date", "supersedes", "language", "audience", "keywords", "equality_impact", "controlled_copy", "accessibility",
+    "slug",
+    "title",
+    "short_title",
+    "subtitle",
+    "partnership",
+    "edition",
+    "version",
+    "status",
+    "author",
+    "approved_by",
+    "approved_on",
+    "published",
+    "review_date",
+    "supersedes",
+    "language",
+    "audience",
+    "keywords",
+    "equality_impact",
+    "controlled_copy",
+    "accessibility",
     "default_brand",
 ];
 const ACCESSIBILITY: &[&str] = &["statement", "contact"];
@@ -71,7 +89,8 @@ fn decode_info(d: &mut Decoder, node: &Node, path: &str) -> Option<DocumentInfo>
     let partnership = m.req(d, "partnership", Decoder::string);
     let edition = m.req(d, "edition", Decoder::string);
     let version = m.req(d, "version", Decoder::string);
-    let status = m.req(d, "status", |d, n, p| d.choice(n, p, &["draft", "approved"])).map(|i| if i == 0 { Status::Draft } else { Status::Approved });
+    let status =
+        m.req(d, "status", |d, n, p| d.choice(n, p, &["draft", "approved"])).map(|i| if i == 0 { Status::Draft } else { Status::Approved });
     let author = m.req(d, "author", Decoder::string);
     let approved_by = m.opt(d, "approved_by", Decoder::string);
     let approved_on = m.opt(d, "approved_on", Decoder::date);
@@ -95,7 +114,12 @@ fn decode_info(d: &mut Decoder, node: &Node, path: &str) -> Option<DocumentInfo>
     if let (Some(p), Some(r)) = (published, review_date) {
         if r <= p {
             let loc = m.get("review_date").map(|n| n.loc).unwrap_or(node.loc);
-            d.error(loc, &m.path_of("review_date"), format!("the review date {r} is not after the published date {p}"), "set the review date to when the guidance must next be reviewed, usually two years after publication");
+            d.error(
+                loc,
+                &m.path_of("review_date"),
+                format!("the review date {r} is not after the published date {p}"),
+                "set the review date to when the guidance must next be reviewed, usually two years after publication",
+            );
         }
     }
     let title = title?;
@@ -167,7 +191,11 @@ fn decode_sections(cx: &mut Ctx, items: &[Node], path: &str, prefix: &str, level
 
 fn appendix_letter(i: usize) -> String {
     let letters = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    if i < 26 { char::from(letters[i]).to_string() } else { format!("{}{}", char::from(letters[i / 26 - 1]), char::from(letters[i % 26])) }
+    if i < 26 {
+        char::from(letters[i]).to_string()
+    } else {
+        format!("{}{}", char::from(letters[i / 26 - 1]), char::from(letters[i % 26]))
+    }
 }
 
 fn decode_section(cx: &mut Ctx, node: &Node, path: &str, number: String, level: u8, appendix: bool) -> Option<Section> {
@@ -188,7 +216,10 @@ fn decode_section(cx: &mut Ctx, node: &Node, path: &str, number: String, level: 
             cx.d.error(
                 n.loc,
                 &spath,
-                format!("sections nest at most {MAX_SECTION_DEPTH} levels deep, but section {number} has subsections (they would be level {})", level + 1),
+                format!(
+                    "sections nest at most {MAX_SECTION_DEPTH} levels deep, but section {number} has subsections (they would be level {})",
+                    level + 1
+                ),
                 "move these subsections up a level, or turn them into paragraphs or a list",
             );
         } else if let Some(items) = cx.d.list(n, &spath) {

@@ -178,8 +178,16 @@ fn read(files: &mut SourceFiles, cx: &mut Ctx, path: &Path, required: bool) -> R
         // Don't read a huge file into memory just to refuse it.
         let id = files.add(path, String::new());
         cx.d.diags.push(
-            Diagnostic::error(files.file_start(id), "", format!("file is too large ({:.1} MB); source files may be at most {} MB", meta.len() as f64 / 1e6, yaml::MAX_FILE_BYTES / (1024 * 1024)))
-                .with_hint("split the content or check that this is the right file"),
+            Diagnostic::error(
+                files.file_start(id),
+                "",
+                format!(
+                    "file is too large ({:.1} MB); source files may be at most {} MB",
+                    meta.len() as f64 / 1e6,
+                    yaml::MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+            .with_hint("split the content or check that this is the right file"),
         );
         return Ok(None);
     }

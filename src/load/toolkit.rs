@@ -2,7 +2,7 @@
 
 use super::blocks::{decode_blocks, texts, Context};
 use super::{Ctx, Ns};
-use crate::model::{DrawSize, Flyer, Part, PaperSize, Worksheet};
+use crate::model::{DrawSize, Flyer, PaperSize, Part, Worksheet};
 use crate::source::decode::{item, Decoder};
 use crate::source::yaml::Node;
 
@@ -38,7 +38,12 @@ fn decode_worksheet(cx: &mut Ctx, node: &Node, path: &str) -> Option<Worksheet> 
     let parts = m.req(d, "parts", |d, n, p| d.list_of(n, p, decode_part));
     if let (Some(p), Some(n)) = (&parts, m.get("parts")) {
         if p.is_empty() {
-            d.error(n.loc, &m.path_of("parts"), "the worksheet has no parts", "add at least one part, such as `- prompt: {text: …, lines: 4}`");
+            d.error(
+                n.loc,
+                &m.path_of("parts"),
+                "the worksheet has no parts",
+                "add at least one part, such as `- prompt: {text: …, lines: 4}`",
+            );
             return None;
         }
     }
@@ -63,7 +68,12 @@ fn decode_part(d: &mut Decoder, node: &Node, path: &str) -> Option<Part> {
             let columns = m.req(d, "columns", Decoder::strings);
             let (levels, columns) = (levels?, columns?);
             if levels.len() < 2 || columns.is_empty() {
-                d.error(value.loc, &p, "a scale needs at least two levels and one column", "for example `levels: [1, 2, 3, 4, 5]` and `columns: [What it feels like, What helps]`");
+                d.error(
+                    value.loc,
+                    &p,
+                    "a scale needs at least two levels and one column",
+                    "for example `levels: [1, 2, 3, 4, 5]` and `columns: [What it feels like, What helps]`",
+                );
                 return None;
             }
             Some(Part::Scale { levels, columns })
@@ -77,7 +87,9 @@ fn decode_part(d: &mut Decoder, node: &Node, path: &str) -> Option<Part> {
         "draw" => {
             let m = d.map(value, &p, &["text", "size"])?;
             let text = m.req(d, "text", Decoder::text);
-            let size = m.opt(d, "size", |d, n, p| d.choice(n, p, &["small", "medium", "large"])).map(|i| [DrawSize::Small, DrawSize::Medium, DrawSize::Large][i]);
+            let size = m
+                .opt(d, "size", |d, n, p| d.choice(n, p, &["small", "medium", "large"]))
+                .map(|i| [DrawSize::Small, DrawSize::Medium, DrawSize::Large][i]);
             Some(Part::Draw { text: text?, size: size.unwrap_or(DrawSize::Medium) })
         }
         _ => unreachable!("kinds are checked by `tagged`"),

@@ -24,8 +24,15 @@ pub enum Block {
     Numbered(Vec<ListItem>),
     Callout(Callout),
     Table(Table),
-    Definition { term: String, text: Text, source: Option<String> },
-    Quote { text: Text, source: Option<String> },
+    Definition {
+        term: String,
+        text: Text,
+        source: Option<String>,
+    },
+    Quote {
+        text: Text,
+        source: Option<String>,
+    },
     Figure(Figure),
     Pathway(Pathway),
     /// Contact ids, resolved against the directory and the brand when rendering.

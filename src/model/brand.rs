@@ -53,7 +53,11 @@ impl Rgb {
     pub fn luminance(self) -> f64 {
         let lin = |c: u8| {
             let c = f64::from(c) / 255.0;
-            if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
     }
@@ -78,10 +82,7 @@ impl Brand {
     /// The contacts directory as this brand sees it: national contacts with the brand's
     /// same-id contacts replacing them, then the brand's own new ones.
     pub fn merge_contacts(&self, national: &[Contact]) -> Vec<Contact> {
-        let mut out: Vec<Contact> = national
-            .iter()
-            .map(|c| self.contacts.iter().find(|l| l.id == c.id).unwrap_or(c).clone())
-            .collect();
+        let mut out: Vec<Contact> = national.iter().map(|c| self.contacts.iter().find(|l| l.id == c.id).unwrap_or(c).clone()).collect();
         out.extend(self.contacts.iter().filter(|l| !national.iter().any(|c| c.id == l.id)).cloned());
         out
     }

@@ -14,16 +14,28 @@ pub struct Worksheet {
 pub enum Part {
     Paragraph(Text),
     /// A question followed by `lines` writing lines.
-    Prompt { text: Text, lines: u32 },
+    Prompt {
+        text: Text,
+        lines: u32,
+    },
     /// Sentence starters, each followed by a writing line.
     Starters(Vec<Text>),
     /// A rating scale: one row per level, one writing column per heading.
-    Scale { levels: Vec<String>, columns: Vec<String> },
+    Scale {
+        levels: Vec<String>,
+        columns: Vec<String>,
+    },
     Checklist(Vec<Text>),
     /// A table with a header and `rows` empty rows to fill in.
-    Table { header: Vec<String>, rows: u32 },
+    Table {
+        header: Vec<String>,
+        rows: u32,
+    },
     /// A box to draw in.
-    Draw { text: Text, size: DrawSize },
+    Draw {
+        text: Text,
+        size: DrawSize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

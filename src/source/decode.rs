@@ -18,7 +18,11 @@ pub struct Decoder {
 
 /// `parent.key`, or `key` at the top.
 pub fn child(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
 pub fn item(path: &str, i: usize) -> String {
@@ -33,14 +37,24 @@ impl Decoder {
     /// A map whose keys must all be in `allowed`.
     pub fn map<'n>(&mut self, node: &'n Node, path: &str, allowed: &[&str]) -> Option<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
-            self.error(node.loc, path, format!("expected a map of fields, found {}", node.kind_name()), format!("write the fields on their own lines below, indented: {}", allowed.join(", ")));
+            self.error(
+                node.loc,
+                path,
+                format!("expected a map of fields, found {}", node.kind_name()),
+                format!("write the fields on their own lines below, indented: {}", allowed.join(", ")),
+            );
             return None;
         };
         for (i, (key, _)) in entries.iter().enumerate() {
             let name = scalar_text(key);
             if !allowed.contains(&name) {
                 let suggestion = did_you_mean(name, allowed).map(|s| format!("did you mean `{s}`? ")).unwrap_or_default();
-                self.error(key.loc, &child(path, name), format!("unknown field `{name}`"), format!("{suggestion}fields allowed here: {}", allowed.join(", ")));
+                self.error(
+                    key.loc,
+                    &child(path, name),
+                    format!("unknown field `{name}`"),
+                    format!("{suggestion}fields allowed here: {}", allowed.join(", ")),
+                );
             }
             if entries[..i].iter().any(|(k, _)| scalar_text(k) == name) {
                 self.error(key.loc, &child(path, name), format!("field `{name}` is given twice"), "keep one of them");
@@ -67,10 +81,20 @@ impl Decoder {
             }
             Value::Map(entries) => {
                 let names: Vec<&str> = entries.iter().map(|(k, _)| scalar_text(k)).collect();
-                self.error(entries[1].0.loc, path, format!("an entry holds exactly one kind, but this one has {}: {}", entries.len(), names.join(", ")), "start a new `- ` entry for each one, or indent the details under the first field");
+                self.error(
+                    entries[1].0.loc,
+                    path,
+                    format!("an entry holds exactly one kind, but this one has {}: {}", entries.len(), names.join(", ")),
+                    "start a new `- ` entry for each one, or indent the details under the first field",
+                );
             }
             _ => {
-                self.error(node.loc, path, format!("expected an entry such as `- paragraph: …`, found {}", node.kind_name()), format!("start the entry with {what}"));
+                self.error(
+                    node.loc,
+                    path,
+                    format!("expected an entry such as `- paragraph: …`, found {}", node.kind_name()),
+                    format!("start the entry with {what}"),
+                );
             }
         }
         None
@@ -80,7 +104,12 @@ impl Decoder {
         match &node.value {
             Value::Seq(items) => Some(items),
             _ => {
-                self.error(node.loc, path, format!("expected a list, found {}", node.kind_name()), "write each entry on its own line starting with `- `");
+                self.error(
+                    node.loc,
+                    path,
+                    format!("expected a list, found {}", node.kind_name()),
+                    "write each entry on its own line starting with `- `",
+                );
                 None
             }
         }
@@ -113,7 +142,12 @@ impl Decoder {
                 Some(text.trim_end_matches('\n').to_string())
             }
             _ => {
-                self.error(node.loc, path, format!("expected text, found {}", node.kind_name()), "write the text on the same line after the `:` (use `|` for several lines)");
+                self.error(
+                    node.loc,
+                    path,
+                    format!("expected text, found {}", node.kind_name()),
+                    "write the text on the same line after the `:` (use `|` for several lines)",
+                );
                 None
             }
         }
@@ -164,7 +198,12 @@ impl Decoder {
         match s.trim().parse::<u32>() {
             Ok(v) if (min..=max).contains(&v) => Some(v),
             _ => {
-                self.error(node.loc, path, format!("expected a whole number from {min} to {max}, found `{s}`"), format!("write a number such as {}", min.max(1)));
+                self.error(
+                    node.loc,
+                    path,
+                    format!("expected a whole number from {min} to {max}, found `{s}`"),
+                    format!("write a number such as {}", min.max(1)),
+                );
                 None
             }
         }
@@ -186,7 +225,12 @@ impl Decoder {
             Value::Scalar { text, plain: true } if matches!(text.as_str(), "true" | "True" | "TRUE") => Some(true),
             Value::Scalar { text, plain: true } if matches!(text.as_str(), "false" | "False" | "FALSE") => Some(false),
             _ => {
-                self.error(node.loc, path, format!("expected true or false, found {}", describe(node)), "write `true` or `false` (without quotes)");
+                self.error(
+                    node.loc,
+                    path,
+                    format!("expected true or false, found {}", describe(node)),
+                    "write `true` or `false` (without quotes)",
+                );
                 None
             }
         }
@@ -198,7 +242,12 @@ impl Decoder {
         let found = choices.iter().position(|c| c.eq_ignore_ascii_case(s.trim()));
         if found.is_none() {
             let suggestion = did_you_mean(&s, choices).map(|c| format!("did you mean `{c}`? ")).unwrap_or_default();
-            self.error(node.loc, path, format!("`{s}` is not one of: {}", choices.join(", ")), format!("{suggestion}use one of the listed words"));
+            self.error(
+                node.loc,
+                path,
+                format!("`{s}` is not one of: {}", choices.join(", ")),
+                format!("{suggestion}use one of the listed words"),
+            );
         }
         found
     }
@@ -209,8 +258,14 @@ impl Decoder {
         let ok = !s.is_empty()
             && s.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
         if !ok {
-            let suggestion: String = s.trim().to_lowercase().split(|c: char| !c.is_ascii_alphanumeric()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
-            self.error(node.loc, path, format!("`{s}` is not a valid id"), format!("ids use lower-case letters, digits and single hyphens, for example `{suggestion}`"));
+            let suggestion: String =
+                s.trim().to_lowercase().split(|c: char| !c.is_ascii_alphanumeric()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+            self.error(
+                node.loc,
+                path,
+                format!("`{s}` is not a valid id"),
+                format!("ids use lower-case letters, digits and single hyphens, for example `{suggestion}`"),
+            );
             return None;
         }
         Some(s)

@@ -28,7 +28,10 @@ pub fn parse(source: &str) -> Result<Text, InlineError> {
             Event::Start(Tag::Paragraph) => {
                 paragraphs += 1;
                 if paragraphs > 1 {
-                    return Err(refuse("a blank line (a second paragraph)", "start a new `- paragraph:` block for each paragraph, or use `\\` at the end of a line for a line break"));
+                    return Err(refuse(
+                        "a blank line (a second paragraph)",
+                        "start a new `- paragraph:` block for each paragraph, or use `\\` at the end of a line for a line break",
+                    ));
                 }
             }
             Event::End(TagEnd::Paragraph) => {}
@@ -52,12 +55,23 @@ pub fn parse(source: &str) -> Result<Text, InlineError> {
             Event::SoftBreak => push_text(&mut stack.last_mut().expect("outer text").1, " "),
             Event::HardBreak => stack.last_mut().expect("outer text").1.push(Inline::LineBreak),
             Event::Code(_) => return Err(refuse("code (text between backticks)", "remove the backticks")),
-            Event::Html(_) | Event::InlineHtml(_) => return Err(refuse("raw HTML", "remove the `<…>` tag, or write `\\<` for a literal `<`")),
-            Event::Start(Tag::Heading { .. }) => return Err(refuse("a heading", "headings are section titles: start a new section, or write `\\#` for a literal `#`")),
-            Event::Start(Tag::List(_)) => return Err(refuse("a list", "use a `bullets:` or `numbered:` block, or write `\\-` / `1\\.` at the start for a literal marker")),
+            Event::Html(_) | Event::InlineHtml(_) => {
+                return Err(refuse("raw HTML", "remove the `<…>` tag, or write `\\<` for a literal `<`"))
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                return Err(refuse("a heading", "headings are section titles: start a new section, or write `\\#` for a literal `#`"))
+            }
+            Event::Start(Tag::List(_)) => {
+                return Err(refuse(
+                    "a list",
+                    "use a `bullets:` or `numbered:` block, or write `\\-` / `1\\.` at the start for a literal marker",
+                ))
+            }
             Event::Start(Tag::Image { .. }) => return Err(refuse("an image", "use a `figure:` block with `image` and `alt`")),
             Event::Start(Tag::BlockQuote(_)) => return Err(refuse("a quotation marker `>`", "use a `quote:` block, or write `\\>`")),
-            Event::Start(Tag::CodeBlock(_)) => return Err(refuse("a code block (indented text)", "remove the indentation at the start of the line")),
+            Event::Start(Tag::CodeBlock(_)) => {
+                return Err(refuse("a code block (indented text)", "remove the indentation at the start of the line"))
+            }
             Event::Rule => return Err(refuse("a horizontal rule", "remove the `---` or `***` line")),
             other => return Err(refuse(&format!("this Markdown ({other:?})"), "remove it")),
         }
@@ -132,7 +146,15 @@ mod tests {
 
     #[test]
     fn refuses_what_is_outside_the_subset() {
-        for (src, word) in [("# Heading", "heading"), ("- item", "list"), ("<b>x</b>", "HTML"), ("![a](b.png)", "image"), ("`x`", "code"), ("a\n\nb", "paragraph"), ("[x](ftp://a)", "not a web address")] {
+        for (src, word) in [
+            ("# Heading", "heading"),
+            ("- item", "list"),
+            ("<b>x</b>", "HTML"),
+            ("![a](b.png)", "image"),
+            ("`x`", "code"),
+            ("a\n\nb", "paragraph"),
+            ("[x](ftp://a)", "not a web address"),
+        ] {
             let e = parse(src).err().unwrap_or_else(|| panic!("{src} should be refused"));
             assert!(e.message.contains(word), "{src}: {}", e.message);
         }

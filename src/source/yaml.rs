@@ -28,7 +28,10 @@ pub struct Node {
 pub enum Value {
     /// Every scalar is kept as written; the decoder decides what type it needs.
     /// `plain` is false for quoted and block scalars, which are always strings.
-    Scalar { text: String, plain: bool },
+    Scalar {
+        text: String,
+        plain: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
 }
@@ -57,7 +60,11 @@ pub fn read_text(files: &mut SourceFiles, path: &std::path::Path, bytes: Vec<u8>
         let d = Diagnostic::error(
             files.file_start(id),
             "",
-            format!("file is too large ({:.1} MB); source files may be at most {} MB", bytes.len() as f64 / 1e6, MAX_FILE_BYTES / (1024 * 1024)),
+            format!(
+                "file is too large ({:.1} MB); source files may be at most {} MB",
+                bytes.len() as f64 / 1e6,
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
         )
         .with_hint("split the content or check that this is the right file");
         return Err((id, d));
@@ -146,8 +153,9 @@ impl Builder<'_> {
                 }
             }
             Event::Alias(_) => {
-                return Err(Diagnostic::error(loc, "", "YAML aliases (`*name`) are not accepted in guidepress sources")
-                    .with_hint("write the value out in full where it is needed; aliases make sources hard to read and can be used to blow up memory"));
+                return Err(Diagnostic::error(loc, "", "YAML aliases (`*name`) are not accepted in guidepress sources").with_hint(
+                    "write the value out in full where it is needed; aliases make sources hard to read and can be used to blow up memory",
+                ));
             }
             Event::Scalar(text, style, _, tag) => {
                 self.check_tag(tag.is_some(), loc)?;

@@ -80,7 +80,12 @@ pub fn check(dir: &Path) -> (Vec<Found>, guidepress::Checked) {
 /// The one diagnostic whose message contains `needle`.
 pub fn one<'a>(found: &'a [Found], needle: &str) -> &'a Found {
     let hits: Vec<&Found> = found.iter().filter(|f| f.message.contains(needle)).collect();
-    assert_eq!(hits.len(), 1, "expected one diagnostic containing {needle:?}, got: {:#?}", found.iter().map(|f| format!("{}:{}:{} {} [{}]", f.file, f.line, f.col, f.message, f.path)).collect::<Vec<_>>());
+    assert_eq!(
+        hits.len(),
+        1,
+        "expected one diagnostic containing {needle:?}, got: {:#?}",
+        found.iter().map(|f| format!("{}:{}:{} {} [{}]", f.file, f.line, f.col, f.message, f.path)).collect::<Vec<_>>()
+    );
     hits[0]
 }
 

@@ -1,0 +1,4 @@
+//! Back-ends. Each reads only the [`crate::model`] and owns its own folder.
+
+pub mod docx;
+pub mod pdf;

@@ -1,0 +1,1 @@
+//! The PDF edition, typeset by typst.
