@@ -1,0 +1,128 @@
+//! The typst `World` guidepress compiles in: generated sources served from memory, images
+//! and logos read from the project folder only, fonts only from `fonts/`, no packages.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use super::fonts::FontStore;
+
+/// The standard library is the same for every document: build it once.
+fn library() -> &'static LazyHash<Library> {
+    static LIB: std::sync::OnceLock<LazyHash<Library>> = std::sync::OnceLock::new();
+    LIB.get_or_init(|| LazyHash::new(Library::default()))
+}
+
+pub struct GuideWorld {
+    fonts: Arc<FontStore>,
+    main: FileId,
+    /// Typst sources held in memory (the generated main file and the template library).
+    sources: HashMap<FileId, Source>,
+    /// Other files held in memory (generated QR codes, for example).
+    files: HashMap<FileId, Bytes>,
+    /// The project folder: the only place on disk files may be read from.
+    root: PathBuf,
+    today: Datetime,
+}
+
+/// A file id for a path inside the project, e.g. `/main.typ`.
+pub fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).unwrap_or_else(|_| VirtualPath::new("/invalid").expect("valid path"));
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+impl GuideWorld {
+    pub fn new(fonts: Arc<FontStore>, root: &Path, main_path: &str, main_text: String, today: Datetime) -> GuideWorld {
+        let main = file_id(main_path);
+        let mut sources = HashMap::new();
+        sources.insert(main, Source::new(main, main_text));
+        GuideWorld { fonts, main, sources, files: HashMap::new(), root: root.to_path_buf(), today }
+    }
+
+    pub fn add_source(&mut self, path: &str, text: String) {
+        let id = file_id(path);
+        self.sources.insert(id, Source::new(id, text));
+    }
+
+    pub fn add_file(&mut self, path: &str, bytes: Vec<u8>) {
+        self.files.insert(file_id(path), Bytes::new(bytes));
+    }
+
+    /// Replaces the main file's text, keeping the world (and typst's caches) for a rebuild.
+    pub fn set_main(&mut self, text: String) {
+        let id = self.main;
+        match self.sources.get_mut(&id) {
+            Some(src) => {
+                src.replace(&text);
+            }
+            None => {
+                self.sources.insert(id, Source::new(id, text));
+            }
+        }
+    }
+
+    pub fn name(&self, id: FileId) -> String {
+        id.get().vpath().get_without_slash().to_string()
+    }
+
+    fn disk_path(&self, id: FileId) -> FileResult<PathBuf> {
+        let rooted = id.get();
+        if let VirtualRoot::Package(spec) = rooted.root() {
+            return Err(FileError::Other(Some(
+                format!("packages such as `{spec}` are not available: guidepress compiles offline with no Typst Universe packages; copy what you need into templates/").into(),
+            )));
+        }
+        // `realize` refuses paths that would leave the root.
+        rooted.vpath().realize(&self.root).map_err(|_| FileError::AccessDenied)
+    }
+}
+
+impl World for GuideWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        library()
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if let Some(s) = self.sources.get(&id) {
+            return Ok(s.clone());
+        }
+        let path = self.disk_path(id)?;
+        let bytes = std::fs::read(&path).map_err(|e| FileError::from_io(e, &path))?;
+        let text = String::from_utf8(bytes).map_err(|_| FileError::InvalidUtf8)?;
+        Ok(Source::new(id, text))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(b) = self.files.get(&id) {
+            return Ok(b.clone());
+        }
+        if let Some(s) = self.sources.get(&id) {
+            return Ok(Bytes::from_string(s.clone()));
+        }
+        let path = self.disk_path(id)?;
+        std::fs::read(&path).map(Bytes::new).map_err(|e| FileError::from_io(e, &path))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
