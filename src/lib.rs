@@ -8,6 +8,7 @@
 pub mod diag;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod render;
 pub mod source;
 pub mod validate;

@@ -2,8 +2,8 @@
 
 use typst::diag::{Severity as TypstSeverity, SourceDiagnostic, Warned};
 use typst::foundations::{Datetime, Smart};
-use typst_layout::PagedDocument;
 use typst::{World, WorldExt};
+use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use super::world::GuideWorld;
@@ -37,9 +37,11 @@ pub fn layout(world: &GuideWorld) -> Result<Compiled, PdfError> {
 pub fn export(world: &GuideWorld, compiled: &Compiled, ident: &str, timestamp: i64) -> Result<Vec<u8>, PdfError> {
     let date = Date::from_days_since_epoch(timestamp.div_euclid(86_400));
     let secs = timestamp.rem_euclid(86_400);
-    let datetime = Datetime::from_ymd_hms(date.year, date.month, date.day, (secs / 3600) as u8, (secs % 3600 / 60) as u8, (secs % 60) as u8)
-        .ok_or_else(|| PdfError::Other(format!("timestamp {timestamp} is out of range")))?;
-    let standards = PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| PdfError::Other(format!("PDF/UA-1 is not available: {}", e.message())))?;
+    let datetime =
+        Datetime::from_ymd_hms(date.year, date.month, date.day, (secs / 3600) as u8, (secs % 3600 / 60) as u8, (secs % 60) as u8)
+            .ok_or_else(|| PdfError::Other(format!("timestamp {timestamp} is out of range")))?;
+    let standards =
+        PdfStandards::new(&[PdfStandard::Ua_1]).map_err(|e| PdfError::Other(format!("PDF/UA-1 is not available: {}", e.message())))?;
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_string()),
         creator: Smart::Custom(Some(format!("guidepress {}", env!("CARGO_PKG_VERSION")))),

@@ -4,10 +4,13 @@
 //! mechanism, see [`escape`]); [`world`] serves that source, the template library, images and
 //! the fonts of `fonts/` to the compiler; [`compile`] lays it out and exports PDF/UA-1.
 
+pub mod build;
 pub mod compile;
 pub mod escape;
 pub mod fonts;
+pub mod pathway_layout;
 pub mod templates;
+pub mod view;
 pub mod world;
 
 use crate::diag::{Diagnostic, SourceFiles};

@@ -42,7 +42,10 @@ pub fn environment(dir: &Path) -> Environment<'static> {
         } else if value.is_number() || value.kind() == minijinja::value::ValueKind::Bool {
             out.write_str(&escape::markup_literal(&value.to_string())).map_err(Error::from)
         } else {
-            Err(Error::new(ErrorKind::InvalidOperation, format!("cannot print a {} into typst; loop over it or pick a field", value.kind())))
+            Err(Error::new(
+                ErrorKind::InvalidOperation,
+                format!("cannot print a {} into typst; loop over it or pick a field", value.kind()),
+            ))
         }
     });
     env.remove_filter("safe");
@@ -51,6 +54,12 @@ pub fn environment(dir: &Path) -> Environment<'static> {
             Some(s) => Ok(Value::from_safe_string(escape::string_literal(s))),
             None if v.is_number() => Ok(Value::from_safe_string(escape::string_literal(&v.to_string()))),
             None => Err(Error::new(ErrorKind::InvalidOperation, "the `str` filter takes text")),
+        }
+    });
+    env.add_filter("num", |v: Value| -> Result<Value, Error> {
+        match (v.is_number(), f64::try_from(v.clone())) {
+            (true, Ok(n)) if n.is_finite() => Ok(Value::from_safe_string(v.to_string())),
+            _ => Err(Error::new(ErrorKind::InvalidOperation, "the `num` filter takes a number")),
         }
     });
     env.add_filter("label", |s: &str| Value::from_safe_string(escape::label(s)));

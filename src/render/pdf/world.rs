@@ -1,8 +1,10 @@
-//! The typst `World` guidepress compiles in: generated sources served from memory, images
-//! and logos read from the project folder only, fonts only from `fonts/`, no packages.
+//! The typst `World` guidepress compiles in. Everything it can read is handed to it up front
+//! and held in memory: the generated main file, the template library, and the images and logos
+//! the builder read from the source folder. Nothing else on disk is reachable (so a template or
+//! a string cannot `#read("/etc/passwd")`), fonts come only from `fonts/`, and packages are
+//! refused with a message saying why.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use typst::diag::{FileError, FileResult};
@@ -27,8 +29,6 @@ pub struct GuideWorld {
     sources: HashMap<FileId, Source>,
     /// Other files held in memory (generated QR codes, for example).
     files: HashMap<FileId, Bytes>,
-    /// The project folder: the only place on disk files may be read from.
-    root: PathBuf,
     today: Datetime,
 }
 
@@ -39,11 +39,11 @@ pub fn file_id(path: &str) -> FileId {
 }
 
 impl GuideWorld {
-    pub fn new(fonts: Arc<FontStore>, root: &Path, main_path: &str, main_text: String, today: Datetime) -> GuideWorld {
+    pub fn new(fonts: Arc<FontStore>, main_path: &str, main_text: String, today: Datetime) -> GuideWorld {
         let main = file_id(main_path);
         let mut sources = HashMap::new();
         sources.insert(main, Source::new(main, main_text));
-        GuideWorld { fonts, main, sources, files: HashMap::new(), root: root.to_path_buf(), today }
+        GuideWorld { fonts, main, sources, files: HashMap::new(), today }
     }
 
     pub fn add_source(&mut self, path: &str, text: String) {
@@ -72,15 +72,22 @@ impl GuideWorld {
         id.get().vpath().get_without_slash().to_string()
     }
 
-    fn disk_path(&self, id: FileId) -> FileResult<PathBuf> {
+    /// Every file the world holds, with its path, for `--emit-typst`.
+    pub fn all_files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut out: Vec<(String, Vec<u8>)> = self.sources.iter().map(|(id, s)| (self.name(*id), s.text().as_bytes().to_vec())).collect();
+        out.extend(self.files.iter().map(|(id, b)| (self.name(*id), b.to_vec())));
+        out.sort();
+        out
+    }
+
+    fn missing(&self, id: FileId) -> FileError {
         let rooted = id.get();
         if let VirtualRoot::Package(spec) = rooted.root() {
-            return Err(FileError::Other(Some(
-                format!("packages such as `{spec}` are not available: guidepress compiles offline with no Typst Universe packages; copy what you need into templates/").into(),
-            )));
+            return FileError::Other(Some(
+                format!("packages such as `{spec}` are not available: guidepress compiles offline without Typst Universe packages; copy what you need into templates/").into(),
+            ));
         }
-        // `realize` refuses paths that would leave the root.
-        rooted.vpath().realize(&self.root).map_err(|_| FileError::AccessDenied)
+        FileError::NotFound(std::path::PathBuf::from(rooted.vpath().get_without_slash()))
     }
 }
 
@@ -98,13 +105,7 @@ impl World for GuideWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if let Some(s) = self.sources.get(&id) {
-            return Ok(s.clone());
-        }
-        let path = self.disk_path(id)?;
-        let bytes = std::fs::read(&path).map_err(|e| FileError::from_io(e, &path))?;
-        let text = String::from_utf8(bytes).map_err(|_| FileError::InvalidUtf8)?;
-        Ok(Source::new(id, text))
+        self.sources.get(&id).cloned().ok_or_else(|| self.missing(id))
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
@@ -114,8 +115,7 @@ impl World for GuideWorld {
         if let Some(s) = self.sources.get(&id) {
             return Ok(Bytes::from_string(s.clone()));
         }
-        let path = self.disk_path(id)?;
-        std::fs::read(&path).map(Bytes::new).map_err(|e| FileError::from_io(e, &path))
+        Err(self.missing(id))
     }
 
     fn font(&self, index: usize) -> Option<Font> {

@@ -1,0 +1,113 @@
+//! Builds one PDF: render the template, load assets into a world, compile, export.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use minijinja::value::Value;
+use typst::foundations::Datetime;
+
+use super::compile::{self, Compiled};
+use super::fonts::FontStore;
+use super::view::{self, asset_path};
+use super::world::GuideWorld;
+use super::{templates, PdfError};
+use crate::diag::Diagnostic;
+use crate::model::{Brand, Date, Guidance};
+
+/// Where a build finds its templates and fonts.
+#[derive(Clone)]
+pub struct Project {
+    pub templates: PathBuf,
+    pub fonts: Arc<FontStore>,
+}
+
+impl Project {
+    /// The templates and fonts folders of a project directory (usually the current one).
+    pub fn open(dir: &Path) -> Result<Project, PdfError> {
+        Ok(Project { templates: dir.join("templates"), fonts: FontStore::shared(&dir.join("fonts"))? })
+    }
+}
+
+/// A finished PDF and what went into it.
+pub struct Built {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    pub warnings: Vec<Diagnostic>,
+    /// The typst sources and assets compiled, by path, for `--emit-typst`.
+    pub sources: Vec<(String, Vec<u8>)>,
+}
+
+/// The PDF edition of the whole guidance for `brand`.
+pub fn guidance(g: &Guidance, brand: &Brand, project: &Project, timestamp: i64) -> Result<Built, PdfError> {
+    let ctx = minijinja::context! {
+        doc => ser(view::doc(g)),
+        brand => ser(view::brand(brand)),
+        control => ser(view::control_rows(g)),
+        revisions => ser(view::revisions(g)),
+        body => ser(view::body(g, &g.sections, brand)),
+        appendix_body => ser(view::body(g, &g.appendices, brand)),
+    };
+    let mut assets: Vec<PathBuf> = brand.logo.iter().map(|l| l.path.clone()).collect();
+    for s in g.all_sections() {
+        for b in &s.blocks {
+            if let crate::model::Block::Figure(f) = b {
+                assets.push(f.image.clone());
+            }
+        }
+    }
+    compile_template(g, brand, project, "guidance.typ.j2", ctx, &assets, &format!("{}/{}", g.document.slug, brand.id), timestamp)
+}
+
+/// A serialisable view as a template value.
+pub fn ser<T: serde::Serialize>(v: T) -> Value {
+    Value::from(minijinja::value::Serde(v))
+}
+
+/// Renders `template` with `ctx` and compiles it with the given assets from the source folder.
+#[allow(clippy::too_many_arguments)]
+pub fn compile_template(
+    g: &Guidance,
+    brand: &Brand,
+    project: &Project,
+    template: &str,
+    ctx: Value,
+    assets: &[PathBuf],
+    ident: &str,
+    timestamp: i64,
+) -> Result<Built, PdfError> {
+    check_fonts(brand, &project.fonts)?;
+    let env = templates::environment(&project.templates);
+    let main = templates::render(&env, template, ctx)?;
+    let library = std::fs::read_to_string(project.templates.join("guidepress.typ"))
+        .map_err(|e| PdfError::Template(format!("cannot read {}: {e}", project.templates.join("guidepress.typ").display())))?;
+    let day = Date::from_days_since_epoch(timestamp.div_euclid(86_400));
+    let today = Datetime::from_ymd(day.year, day.month, day.day).ok_or_else(|| PdfError::Other("timestamp out of range".into()))?;
+    let mut world = GuideWorld::new(project.fonts.clone(), "/main.typ", main, today);
+    world.add_source("/guidepress.typ", library);
+    for rel in assets {
+        // The validator has already refused paths that leave the source folder.
+        let path = g.root.join(rel);
+        let bytes = std::fs::read(&path).map_err(|e| PdfError::Other(format!("cannot read image {}: {e}", path.display())))?;
+        world.add_file(&asset_path(rel), bytes);
+    }
+    add_generated(&mut world);
+    let compiled: Compiled = compile::layout(&world)?;
+    let bytes = compile::export(&world, &compiled, ident, timestamp)?;
+    Ok(Built { pages: compiled.document.pages().len(), bytes, warnings: compiled.warnings, sources: world.all_files() })
+}
+
+/// Hook for files generated in Rust (QR codes) — none for the guidance itself.
+fn add_generated(_world: &mut GuideWorld) {}
+
+fn check_fonts(brand: &Brand, fonts: &FontStore) -> Result<(), PdfError> {
+    for (field, family) in [("typography.base", &brand.font_base), ("typography.headings", &brand.font_headings)] {
+        if !fonts.has_family(family) {
+            return Err(PdfError::Fonts(format!(
+                "brand `{}`: `{field}` names the font family `{family}`, which is not in fonts/ (available: {})",
+                brand.id,
+                fonts.families().join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
