@@ -1,7 +1,7 @@
 //! State shared while the body is built: the source, the brand's colours, bookmark names for
 //! cross-references, list instances and the figures' alt text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Brand, Contact, Guidance, Rgb};
 
@@ -41,7 +41,7 @@ pub struct Ctx<'a> {
     /// Alt text of every picture, in document order (written into `wp:docPr/@descr`).
     pub alts: Vec<String>,
     bookmarks: HashMap<String, String>,
-    used_names: HashMap<String, usize>,
+    used_names: HashSet<String>,
     next_bookmark: usize,
 }
 
@@ -55,7 +55,7 @@ impl<'a> Ctx<'a> {
             lists: Lists::default(),
             alts: Vec::new(),
             bookmarks: HashMap::new(),
-            used_names: HashMap::new(),
+            used_names: HashSet::new(),
             next_bookmark: 0,
         }
     }
@@ -67,14 +67,7 @@ impl<'a> Ctx<'a> {
         if let Some(n) = self.bookmarks.get(key) {
             return n.clone();
         }
-        let mut base: String = key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
-        if !base.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            base.insert_str(0, "ref_");
-        }
-        base.truncate(36);
-        let n = self.used_names.entry(base.clone()).or_insert(0);
-        *n += 1;
-        let name = if *n == 1 { base } else { format!("{base}_{n}") };
+        let name = unique_name(key, &mut self.used_names);
         self.bookmarks.insert(key.to_string(), name.clone());
         name
     }
@@ -98,28 +91,41 @@ fn pathway_ids(g: &Guidance) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `key` made into a Word bookmark name, distinct from every name already `issued`.
+fn unique_name(key: &str, issued: &mut HashSet<String>) -> String {
+    let mut base: String = key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    if !base.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        base.insert_str(0, "ref_");
+    }
+    base.truncate(36);
+    let mut name = base.clone();
+    let mut n = 1;
+    while issued.contains(&name) {
+        n += 1;
+        name = format!("{base}_{n}");
+    }
+    issued.insert(name.clone());
+    name
+}
+
 #[cfg(test)]
 mod tests {
+    use super::unique_name;
+
     #[test]
     fn bookmark_names_are_word_safe_and_unique() {
-        let mut seen = std::collections::HashMap::new();
-        let mut used = std::collections::HashMap::<String, usize>::new();
-        let mut name = |key: &str| {
-            let mut base: String = key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
-            if !base.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                base.insert_str(0, "ref_");
-            }
-            base.truncate(36);
-            let n = used.entry(base.clone()).or_insert(0);
-            *n += 1;
-            let out = if *n == 1 { base } else { format!("{base}_{n}") };
-            seen.insert(key.to_string(), out.clone());
-            out
-        };
-        assert_eq!(name("response-pathway"), "response_pathway");
+        let mut used = std::collections::HashSet::new();
+        assert_eq!(unique_name("response-pathway", &mut used), "response_pathway");
+        assert_eq!(unique_name("response-pathway/call-999", &mut used), "response_pathway_call_999");
+        assert_eq!(unique_name("9-lives", &mut used), "ref_9_lives");
+        assert_eq!(unique_name("x", &mut used), "x");
+        assert_eq!(unique_name("x-2", &mut used), "x_2");
+        assert_eq!(unique_name("x_", &mut used), "x_");
+        assert_eq!(unique_name("x-", &mut used), "x__2");
         let long = "a-very-long-identifier-that-goes-on-and-on-and-on";
-        let a = name(long);
-        let b = name(&format!("{long}-2"));
-        assert!(a.len() <= 40 && b.len() <= 40 && a != b);
+        let a = unique_name(long, &mut used);
+        let b = unique_name(&format!("{long}-2"), &mut used);
+        assert!(a.len() <= 40 && b.len() <= 40 && a != b, "{a} {b}");
+        assert!(b.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
     }
 }

@@ -33,6 +33,8 @@ pub struct Built {
     pub bytes: Vec<u8>,
     pub pages: usize,
     pub warnings: Vec<Diagnostic>,
+    /// The laid-out text, page by page (pages separated by form feeds).
+    pub text: String,
     /// The typst sources and assets compiled, by path, for `--emit-typst`.
     pub sources: Vec<(String, Vec<u8>)>,
 }
@@ -93,7 +95,13 @@ pub fn compile_template(
     add_generated(&mut world);
     let compiled: Compiled = compile::layout(&world)?;
     let bytes = compile::export(&world, &compiled, ident, timestamp)?;
-    Ok(Built { pages: compiled.document.pages().len(), bytes, warnings: compiled.warnings, sources: world.all_files() })
+    Ok(Built {
+        pages: compiled.document.pages().len(),
+        text: compile::plain_text(&compiled.document),
+        bytes,
+        warnings: compiled.warnings,
+        sources: world.all_files(),
+    })
 }
 
 /// Hook for files generated in Rust (QR codes) — none for the guidance itself.

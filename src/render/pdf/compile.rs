@@ -96,3 +96,26 @@ fn convert(world: &GuideWorld, diags: &[SourceDiagnostic], files: &mut SourceFil
         })
         .collect()
 }
+
+/// The text of the laid-out pages in reading order, one line per text run. Used for the
+/// summary line and by tests that check what a reader would see.
+pub fn plain_text(document: &PagedDocument) -> String {
+    fn walk(frame: &typst::layout::Frame, out: &mut String) {
+        for (_, item) in frame.items() {
+            match item {
+                typst::layout::FrameItem::Group(g) => walk(&g.frame, out),
+                typst::layout::FrameItem::Text(t) => {
+                    out.push_str(&t.text);
+                    out.push('\n');
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    for page in document.pages() {
+        walk(&page.frame, &mut out);
+        out.push('\u{c}');
+    }
+    out
+}

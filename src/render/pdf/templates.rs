@@ -50,6 +50,9 @@ pub fn environment(dir: &Path) -> Environment<'static> {
     });
     env.remove_filter("safe");
     env.add_filter("str", |v: Value| -> Result<Value, Error> {
+        if v.is_undefined() {
+            return Err(Error::new(ErrorKind::UndefinedError, "undefined value passed to `str` (is a field name misspelt?)"));
+        }
         match v.as_str() {
             Some(s) => Ok(Value::from_safe_string(escape::string_literal(s))),
             None if v.is_number() => Ok(Value::from_safe_string(escape::string_literal(&v.to_string()))),
@@ -57,6 +60,9 @@ pub fn environment(dir: &Path) -> Environment<'static> {
         }
     });
     env.add_filter("num", |v: Value| -> Result<Value, Error> {
+        if v.is_undefined() {
+            return Err(Error::new(ErrorKind::UndefinedError, "undefined value passed to `num` (is a field name misspelt?)"));
+        }
         match (v.is_number(), f64::try_from(v.clone())) {
             (true, Ok(n)) if n.is_finite() => Ok(Value::from_safe_string(v.to_string())),
             _ => Err(Error::new(ErrorKind::InvalidOperation, "the `num` filter takes a number")),
