@@ -45,7 +45,7 @@ pub const MAX_SECTION_DEPTH: u8 = 3;
 
 pub fn decode_guidance(cx: &mut Ctx, root: &Node) -> Option<DocParts> {
     let top = cx.d.map(root, "", TOP)?;
-    let info = top.req(&mut cx.d, "document", |d, n, p| decode_info(d, n, p));
+    let info = top.req(&mut cx.d, "document", decode_info);
     if let Some(n) = top.get("document") {
         record_field_locs(cx, n);
     }

@@ -194,8 +194,8 @@ fn read(files: &mut SourceFiles, cx: &mut Ctx, path: &Path, required: bool) -> R
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
     match yaml::read_text(files, path, bytes) {
         Ok(id) => Ok(yaml::parse(files, id, &mut cx.d.diags)),
-        Err((_, d)) => {
-            cx.d.diags.push(d);
+        Err(d) => {
+            cx.d.diags.push(*d);
             Ok(None)
         }
     }

@@ -54,7 +54,7 @@ impl Node {
 
 /// Checks the raw bytes of a file and returns its text, or a diagnostic saying why it cannot
 /// be a source file. The returned text is registered in `files` so diagnostics can quote it.
-pub fn read_text(files: &mut SourceFiles, path: &std::path::Path, bytes: Vec<u8>) -> Result<FileId, (FileId, Diagnostic)> {
+pub fn read_text(files: &mut SourceFiles, path: &std::path::Path, bytes: Vec<u8>) -> Result<FileId, Box<Diagnostic>> {
     if bytes.len() > MAX_FILE_BYTES {
         let id = files.add(path, String::new());
         let d = Diagnostic::error(
@@ -67,13 +67,13 @@ pub fn read_text(files: &mut SourceFiles, path: &std::path::Path, bytes: Vec<u8>
             ),
         )
         .with_hint("split the content or check that this is the right file");
-        return Err((id, d));
+        return Err(Box::new(d));
     }
     if let Some(pos) = bytes.iter().position(|b| *b == 0) {
         let id = files.add(path, String::from_utf8_lossy(&bytes[..pos.min(4096)]).into_owned());
         let d = Diagnostic::error(files.file_start(id), "", format!("this is not a text file: it contains a NUL byte at byte {pos}"))
             .with_hint("source files are YAML text saved as UTF-8; is this an image or a Word file?");
-        return Err((id, d));
+        return Err(Box::new(d));
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(files.add(path, text)),
@@ -90,7 +90,7 @@ pub fn read_text(files: &mut SourceFiles, path: &std::path::Path, bytes: Vec<u8>
             loc.end = loc.start;
             let d = Diagnostic::error(loc, "", format!("the file is not valid UTF-8 (byte 0x{:02X} at byte offset {good})", bytes[good]))
                 .with_hint("save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8)");
-            Err((id, d))
+            Err(Box::new(d))
         }
     }
 }
