@@ -5,9 +5,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
-use guidepress::diag::{Diagnostic, SourceFiles};
+use guidepress::model::Brand;
 use guidepress::output::{self, Artefact};
-use guidepress::render::pdf::{build, PdfError};
+use guidepress::pipeline::{self, BuildError, Kind};
+use guidepress::render::pdf::build::Project;
+use guidepress::render::pdf::PdfError;
 
 /// Exit codes, documented in `--help` and the README.
 const EXIT_CONTENT: u8 = 1;
@@ -42,44 +44,55 @@ enum Command {
         #[command(flatten)]
         src: SourceArgs,
     },
-    /// Check the source, then build the PDF edition into the output folder.
-    Build {
-        #[command(flatten)]
-        src: SourceArgs,
-        /// The output folder; each brand gets its own subfolder.
-        #[arg(long, default_value = "output")]
-        out: PathBuf,
-        /// The folder holding templates/ and fonts/.
-        #[arg(long, default_value = ".")]
-        project: PathBuf,
-        /// Brand to build (a file in source/brands/); the document's default_brand otherwise.
-        #[arg(long)]
-        brand: Option<String>,
-        /// Also write the generated typst source and its assets here, for inspection or for
-        /// compiling with the typst CLI (`typst compile DIR/main.typ --font-path fonts --ignore-system-fonts`).
-        #[arg(long, value_name = "DIR")]
-        emit_typst: Option<PathBuf>,
-    },
+    /// Check the source, then build the PDF and Word editions, flyers and worksheets.
+    Build(BuildArgs),
+}
+
+#[derive(clap::Args)]
+struct BuildArgs {
+    #[command(flatten)]
+    src: SourceArgs,
+    /// The output folder; each brand gets its own subfolder, and manifest.json lists everything.
+    #[arg(long, default_value = "output")]
+    out: PathBuf,
+    /// The folder holding templates/ and fonts/.
+    #[arg(long, default_value = ".")]
+    project: PathBuf,
+    /// Brand to build (a file in source/brands/); the document's default_brand otherwise.
+    #[arg(long, conflicts_with = "all_brands")]
+    brand: Option<String>,
+    /// Build every brand in source/brands/.
+    #[arg(long)]
+    all_brands: bool,
+    /// Build only these kinds of artefact.
+    #[arg(long, value_delimiter = ',', value_enum)]
+    only: Vec<Kind>,
+    /// Also write the generated typst source and its assets here (one folder per PDF), for
+    /// inspection or for `typst compile DIR/…/main.typ --font-path fonts --ignore-system-fonts`.
+    #[arg(long, value_name = "DIR")]
+    emit_typst: Option<PathBuf>,
+    /// Print only errors and the summary line.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Print a machine-readable JSON summary on standard output instead of progress lines.
+    #[arg(long)]
+    json: bool,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Check { src } => match check(&src) {
-            Ok(_) => ExitCode::SUCCESS,
-            Err(code) => ExitCode::from(code),
-        },
-        Command::Build { src, out, project, brand, emit_typst } => {
-            match build(&src, &out, &project, brand.as_deref(), emit_typst.as_deref()) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(code) => ExitCode::from(code),
-            }
-        }
+    let result = match cli.command {
+        Command::Check { src } => check(&src, false).map(|_| ()),
+        Command::Build(args) => build(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => ExitCode::from(code),
     }
 }
 
 /// Loads and validates; prints diagnostics and the summary. Returns the model when it may be built.
-fn check(src: &SourceArgs) -> Result<guidepress::model::Guidance, u8> {
+fn check(src: &SourceArgs, quiet: bool) -> Result<guidepress::model::Guidance, u8> {
     let checked = guidepress::check(&src.source, guidepress::today()).map_err(|e| {
         eprintln!("error: {e}");
         EXIT_USAGE
@@ -87,67 +100,96 @@ fn check(src: &SourceArgs) -> Result<guidepress::model::Guidance, u8> {
     eprint!("{}", checked.files.render(&checked.diags));
     let (errors, warnings) = guidepress::diag::summary(&checked.diags);
     let failed = errors > 0 || (src.deny_warnings && warnings > 0);
-    let verdict = if failed { "failed" } else { "ok" };
-    println!("check {verdict}: {} — {errors} error(s), {warnings} warning(s)", src.source.display());
+    if !quiet || failed {
+        let verdict = if failed { "failed" } else { "ok" };
+        eprintln!("check {verdict}: {} — {errors} error(s), {warnings} warning(s)", src.source.display());
+    }
     match checked.guidance {
         Some(g) if !failed => Ok(g),
         _ => Err(EXIT_CONTENT),
     }
 }
 
-fn build(src: &SourceArgs, out: &Path, project: &Path, brand: Option<&str>, emit: Option<&Path>) -> Result<(), u8> {
-    let g = check(src)?;
-    let brand_id = brand.unwrap_or(&g.document.default_brand);
-    let Some(brand) = g.brand(brand_id) else {
-        let ids: Vec<&str> = g.brands.iter().map(|b| b.id.as_str()).collect();
-        eprintln!("error: there is no brand `{brand_id}` (brands: {})", ids.join(", "));
-        return Err(EXIT_USAGE);
-    };
-    let project = build::Project::open(project).map_err(|e| report_pdf(e))?;
-    let timestamp = guidepress::build_timestamp(&g);
-
+fn build(args: &BuildArgs) -> Result<(), u8> {
     let started = Instant::now();
-    let pdf = build::guidance(&g, brand, &project, timestamp).map_err(report_pdf)?;
-    let pdf_time = started.elapsed();
-    report_warnings(&pdf.warnings);
-
-    let pdf_path = PathBuf::from(&brand.id).join(format!("{}.pdf", g.document.slug));
-    let artefacts = vec![Artefact { path: pdf_path.clone(), bytes: pdf.bytes }];
-    if let Some(dir) = emit {
-        let emitted: Vec<Artefact> = pdf.sources.iter().map(|(p, b)| Artefact { path: PathBuf::from(p), bytes: b.clone() }).collect();
-        output::write_all(dir, &emitted).map_err(|e| io_error(dir, e))?;
-        println!("wrote typst source to {}", dir.display());
+    let g = check(&args.src, args.quiet || args.json)?;
+    let brands: Vec<&Brand> = if args.all_brands {
+        g.brands.iter().collect()
+    } else {
+        let id = args.brand.as_deref().unwrap_or(&g.document.default_brand);
+        match g.brand(id) {
+            Some(b) => vec![b],
+            None => {
+                let ids: Vec<&str> = g.brands.iter().map(|b| b.id.as_str()).collect();
+                eprintln!("error: there is no brand `{id}` (brands: {})", ids.join(", "));
+                return Err(EXIT_USAGE);
+            }
+        }
+    };
+    let only = if args.only.is_empty() { Kind::ALL.to_vec() } else { args.only.clone() };
+    let project = Project::open(&args.project).map_err(|e| {
+        eprintln!("error: {e}");
+        EXIT_USAGE
+    })?;
+    let timestamp = guidepress::build_timestamp(&g);
+    let jobs = pipeline::plan(&g, &brands, &only);
+    let outputs = pipeline::run(&g, &project, &jobs, timestamp).map_err(|errors| {
+        for e in errors {
+            match e {
+                BuildError::Pdf { path, source: PdfError::Typst { diags, files } } => {
+                    eprint!("{}", files.render(&diags));
+                    eprintln!("error: typst could not build {path} (inspect the generated source with --emit-typst)");
+                }
+                other => eprintln!("error: {other}"),
+            }
+        }
+        eprintln!("build failed: nothing was written; earlier outputs are unchanged");
+        EXIT_CONTENT
+    })?;
+    for o in &outputs {
+        for w in &o.warnings {
+            eprintln!("warning: {}: {}", o.report.path, w.message);
+        }
     }
-    output::write_all(out, &artefacts).map_err(|e| io_error(out, e))?;
+    let manifest = pipeline::manifest(&g, &brands, &outputs, timestamp);
+    let manifest_json = serde_json::to_string_pretty(&manifest).expect("manifest serialises") + "\n";
+    let mut artefacts: Vec<Artefact> =
+        outputs.iter().map(|o| Artefact { path: o.artefact.path.clone(), bytes: o.artefact.bytes.clone() }).collect();
+    artefacts.push(Artefact { path: PathBuf::from("manifest.json"), bytes: manifest_json.into_bytes() });
+    if let Some(dir) = &args.emit_typst {
+        let mut emitted = Vec::new();
+        for o in &outputs {
+            let base = o.artefact.path.with_extension("");
+            emitted.extend(o.typst_sources.iter().map(|(p, b)| Artefact { path: base.join(p.trim_start_matches('/')), bytes: b.clone() }));
+        }
+        output::write_all(dir, &emitted).map_err(|e| io_error(dir, e))?;
+    }
+    output::write_all(&args.out, &artefacts).map_err(|e| io_error(&args.out, e))?;
+
+    let total_bytes: usize = outputs.iter().map(|o| o.report.bytes).sum();
+    let elapsed = started.elapsed().as_millis();
+    if args.json {
+        let summary = serde_json::json!({ "ok": true, "out": args.out, "millis": elapsed, "manifest": manifest });
+        println!("{}", serde_json::to_string_pretty(&summary).expect("summary serialises"));
+        return Ok(());
+    }
+    if !args.quiet {
+        for o in &outputs {
+            let r = &o.report;
+            let pages = r.pages.map(|p| format!(", {p} page{}", if p == 1 { "" } else { "s" })).unwrap_or_default();
+            println!("wrote {} ({} KB{pages}, {} ms)", args.out.join(&r.path).display(), r.bytes.div_ceil(1024), r.millis);
+        }
+    }
     println!(
-        "wrote {} ({} pages, {} KB, {} ms)",
-        out.join(&pdf_path).display(),
-        pdf.pages,
-        artefacts[0].bytes.len().div_ceil(1024),
-        pdf_time.as_millis()
+        "built {} artefact(s) for {} brand(s) into {} ({} KB) in {} ms; manifest: {}",
+        outputs.len(),
+        brands.len(),
+        args.out.display(),
+        total_bytes.div_ceil(1024),
+        elapsed,
+        args.out.join("manifest.json").display()
     );
     Ok(())
-}
-
-fn report_pdf(e: PdfError) -> u8 {
-    match e {
-        PdfError::Typst { diags, files } => {
-            eprint!("{}", files.render(&diags));
-            eprintln!("error: typst could not build the PDF (the generated source can be inspected with --emit-typst)");
-        }
-        other => eprintln!("error: {other}"),
-    }
-    EXIT_CONTENT
-}
-
-fn report_warnings(warnings: &[Diagnostic]) {
-    if !warnings.is_empty() {
-        let files = SourceFiles::default();
-        for w in warnings {
-            eprintln!("typst warning: {}", w.message);
-        }
-        let _ = files;
-    }
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> u8 {

@@ -2,3 +2,4 @@
 
 pub mod docx;
 pub mod pdf;
+pub mod qr;

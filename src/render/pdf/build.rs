@@ -57,7 +57,37 @@ pub fn guidance(g: &Guidance, brand: &Brand, project: &Project, timestamp: i64) 
             }
         }
     }
-    compile_template(g, brand, project, "guidance.typ.j2", ctx, &assets, &format!("{}/{}", g.document.slug, brand.id), timestamp)
+    compile_template(g, brand, project, "guidance.typ.j2", ctx, &assets, &[], &format!("{}/{}", g.document.slug, brand.id), timestamp)
+}
+
+/// A standalone flyer for `brand`, with QR codes for web addresses.
+pub fn flyer(g: &Guidance, brand: &Brand, f: &crate::model::Flyer, project: &Project, timestamp: i64) -> Result<Built, PdfError> {
+    let ctx = minijinja::context! {
+        doc => ser(view::doc(g)),
+        brand => ser(view::brand(brand)),
+        flyer => ser(view::flyer(g, f, brand)),
+    };
+    let mut generated = Vec::new();
+    for c in brand.merge_contacts(&g.contacts) {
+        if let Some(url) = &c.website {
+            let svg = crate::render::qr::svg_for(url)
+                .ok_or_else(|| PdfError::Other(format!("the web address of `{}` is too long for a QR code", c.id)))?;
+            generated.push((view::qr_path(&c.id), svg.into_bytes()));
+        }
+    }
+    let assets: Vec<PathBuf> = brand.logo.iter().map(|l| l.path.clone()).collect();
+    compile_template(g, brand, project, "flyer.typ.j2", ctx, &assets, &generated, &format!("flyer/{}/{}", f.id, brand.id), timestamp)
+}
+
+/// A worksheet on its own, laid out for printing.
+pub fn worksheet(g: &Guidance, brand: &Brand, w: &crate::model::Worksheet, project: &Project, timestamp: i64) -> Result<Built, PdfError> {
+    let ctx = minijinja::context! {
+        doc => ser(view::doc(g)),
+        brand => ser(view::brand(brand)),
+        w => ser(view::worksheet(w)),
+    };
+    let assets: Vec<PathBuf> = brand.logo.iter().map(|l| l.path.clone()).collect();
+    compile_template(g, brand, project, "worksheet.typ.j2", ctx, &assets, &[], &format!("worksheet/{}/{}", w.id, brand.id), timestamp)
 }
 
 /// A serialisable view as a template value.
@@ -74,6 +104,7 @@ pub fn compile_template(
     template: &str,
     ctx: Value,
     assets: &[PathBuf],
+    generated: &[(String, Vec<u8>)],
     ident: &str,
     timestamp: i64,
 ) -> Result<Built, PdfError> {
@@ -92,7 +123,9 @@ pub fn compile_template(
         let bytes = std::fs::read(&path).map_err(|e| PdfError::Other(format!("cannot read image {}: {e}", path.display())))?;
         world.add_file(&asset_path(rel), bytes);
     }
-    add_generated(&mut world);
+    for (path, bytes) in generated {
+        world.add_file(path, bytes.clone());
+    }
     let compiled: Compiled = compile::layout(&world)?;
     let bytes = compile::export(&world, &compiled, ident, timestamp)?;
     Ok(Built {
@@ -103,9 +136,6 @@ pub fn compile_template(
         sources: world.all_files(),
     })
 }
-
-/// Hook for files generated in Rust (QR codes) — none for the guidance itself.
-fn add_generated(_world: &mut GuideWorld) {}
 
 fn check_fonts(brand: &Brand, fonts: &FontStore) -> Result<(), PdfError> {
     for (field, family) in [("typography.base", &brand.font_base), ("typography.headings", &brand.font_headings)] {

@@ -262,6 +262,8 @@ pub struct EdgeView {
 
 #[derive(Serialize)]
 pub struct ContactView {
+    /// Path of the QR code for the website, on flyers.
+    pub qr: Option<String>,
     name: String,
     description: Option<Markup>,
     phone: Option<String>,
@@ -275,6 +277,7 @@ pub struct ContactView {
 
 pub fn contact(c: &Contact) -> ContactView {
     ContactView {
+        qr: None,
         name: c.name.clone(),
         description: c.description.as_ref().map(m),
         phone: c.phone.clone(),
@@ -300,7 +303,7 @@ pub struct LevelView {
     examples: Vec<Markup>,
 }
 
-fn block(g: &Guidance, b: &Block, level: u8, contacts: &[Contact]) -> BlockView {
+pub fn block(g: &Guidance, b: &Block, level: u8, contacts: &[Contact]) -> BlockView {
     let mut v = BlockView { level: (level + 1).min(3), ..BlockView::default() };
     match b {
         Block::Paragraph(t) => {
@@ -454,4 +457,49 @@ pub fn worksheet(w: &Worksheet) -> WorksheetView {
         })
         .collect();
     WorksheetView { id: w.id.clone(), title: w.title.clone(), audience: w.audience.clone(), intro: w.intro.as_ref().map(m), parts }
+}
+
+#[derive(Serialize)]
+pub struct FlyerView {
+    title: String,
+    size: &'static str,
+    audience: Option<String>,
+    blocks: Vec<BlockView>,
+    contacts: Vec<ContactView>,
+    local_contacts: Vec<ContactView>,
+}
+
+/// Path of the QR code image for a contact's website.
+pub fn qr_path(contact_id: &str) -> String {
+    format!("/assets/qr/{contact_id}.svg")
+}
+
+/// A flyer for `brand`: its contacts resolved through the brand, then the brand's own local
+/// contacts; every contact with a website gets a QR code.
+pub fn flyer(g: &Guidance, f: &crate::model::Flyer, brand: &Brand) -> FlyerView {
+    let all = brand.merge_contacts(&g.contacts);
+    let with_qr = |c: &Contact| {
+        let mut v = contact(c);
+        v.qr = c.website.as_ref().map(|_| qr_path(&c.id));
+        v
+    };
+    let listed: Vec<ContactView> = f.contacts.iter().filter_map(|id| all.iter().find(|c| &c.id == id)).map(with_qr).collect();
+    let local: Vec<ContactView> = brand
+        .local_contact_ids(&g.contacts)
+        .iter()
+        .filter(|id| !f.contacts.contains(id))
+        .filter_map(|id| all.iter().find(|c| &c.id == id))
+        .map(with_qr)
+        .collect();
+    FlyerView {
+        title: f.title.clone(),
+        size: match f.size {
+            crate::model::PaperSize::A4 => "a4",
+            crate::model::PaperSize::A5 => "a5",
+        },
+        audience: f.audience.clone(),
+        blocks: f.blocks.iter().map(|b| block(g, b, 1, &all)).collect(),
+        contacts: listed,
+        local_contacts: local,
+    }
 }
