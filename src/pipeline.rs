@@ -100,11 +100,18 @@ pub enum BuildError {
 /// Builds all jobs in parallel. Any failure fails the whole build (nothing is written).
 pub fn run(g: &Guidance, project: &Project, jobs: &[Job<'_>], timestamp: i64) -> Result<Vec<Output>, Vec<BuildError>> {
     let results: Vec<Result<Output, BuildError>> = jobs.par_iter().map(|job| build_one(g, project, job, timestamp)).collect();
-    let (ok, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
+    let mut outputs = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(o) => outputs.push(o),
+            Err(e) => errors.push(e),
+        }
+    }
     if errors.is_empty() {
-        Ok(ok.into_iter().map(|r| r.ok().expect("partitioned")).collect())
+        Ok(outputs)
     } else {
-        Err(errors.into_iter().map(|r| r.err().expect("partitioned")).collect())
+        Err(errors)
     }
 }
 

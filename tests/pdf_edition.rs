@@ -174,10 +174,11 @@ fn minimal_build(project: &Project) -> Result<Built, PdfError> {
 
 #[test]
 fn a_template_error_points_at_the_template_line() {
-    let (_dir, p) = templates_with("guidance.typ.j2", "{{ doc.title|str }}", "{{ doc.tittle|str }}");
+    let (_dir, p) = templates_with("doc.typ.j2", "{{ doc.title|str }}", "{{ doc.tittle|str }}");
     let err = minimal_build(&p).err().expect("undefined field is an error");
     let msg = err.to_string();
-    assert!(msg.contains("templates/guidance.typ.j2:"), "{msg}");
+    assert!(msg.starts_with("template: templates/doc.typ.j2:3: "), "{msg}");
+    assert!(msg.contains("included from templates/guidance.typ.j2:"), "{msg}");
     assert!(msg.contains("undefined"), "{msg}");
 }
 

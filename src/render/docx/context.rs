@@ -28,7 +28,12 @@ pub struct Palette {
 impl Palette {
     pub fn of(brand: &Brand) -> Palette {
         let hex = |c: Rgb| c.hex().trim_start_matches('#').to_string();
-        Palette { primary: hex(brand.color.primary), secondary: hex(brand.color.secondary), foreground: hex(brand.color.foreground), rule: "8C8C8C".into() }
+        Palette {
+            primary: hex(brand.color.primary),
+            secondary: hex(brand.color.secondary),
+            foreground: hex(brand.color.foreground),
+            rule: "8C8C8C".into(),
+        }
     }
 }
 
@@ -40,6 +45,8 @@ pub struct Ctx<'a> {
     pub lists: Lists,
     /// Alt text of every picture, in document order (written into `wp:docPr/@descr`).
     pub alts: Vec<String>,
+    /// Every heading so far as (level 1–3, text, bookmark), for the pre-filled contents.
+    pub headings: Vec<(usize, String, String)>,
     bookmarks: HashMap<String, String>,
     used_names: HashSet<String>,
     next_bookmark: usize,
@@ -54,6 +61,7 @@ impl<'a> Ctx<'a> {
             palette: Palette::of(brand),
             lists: Lists::default(),
             alts: Vec::new(),
+            headings: Vec::new(),
             bookmarks: HashMap::new(),
             used_names: HashSet::new(),
             next_bookmark: 0,
@@ -80,7 +88,9 @@ impl<'a> Ctx<'a> {
 
     /// Whether `id` names something a cross-reference can point at.
     pub fn is_target(&self, id: &str) -> bool {
-        self.g.all_sections().iter().any(|s| s.id == id) || self.g.worksheets.iter().any(|w| w.id == id) || pathway_ids(self.g).any(|p| p == id)
+        self.g.all_sections().iter().any(|s| s.id == id)
+            || self.g.worksheets.iter().any(|w| w.id == id)
+            || pathway_ids(self.g).any(|p| p == id)
     }
 }
 

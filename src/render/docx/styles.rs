@@ -3,8 +3,8 @@
 
 use docx_rs::{
     BorderType, LineSpacing, LineSpacingType, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, RunFonts, Shading, ShdType,
-    Style, StyleType, Styles, Tab, TabLeaderType, TabValueType, TableBorder, TableBorderPosition, TableBorders,
-    TableCellMargins, TableProperty, WidthType,
+    Style, StyleType, Styles, Tab, TabLeaderType, TabValueType, TableBorder, TableBorderPosition, TableBorders, TableCellMargins,
+    TableProperty, WidthType,
 };
 
 use super::context::{Palette, TEXT_W};
@@ -30,6 +30,7 @@ pub mod id {
     pub const DEFINITION_TEXT: &str = "DefinitionText";
     pub const TABLE_HEADING: &str = "TableHeading";
     pub const TABLE_TEXT: &str = "TableText";
+    pub const AFTER_TABLE: &str = "AfterTable";
     pub const COVER_DETAIL: &str = "CoverDetail";
     pub const AUDIENCE: &str = "WorksheetAudience";
     pub const HEADER: &str = "Header";
@@ -125,11 +126,14 @@ pub fn sheet(brand: &Brand, p: &Palette) -> Styles {
         styles.push(h);
     }
     // "Contents" looks like a level-1 heading but is body text, so it is not listed in itself.
-    styles.push(Style::new(id::TOC_HEADING, StyleType::Paragraph).name("TOC Heading").based_on(id::HEADINGS[0]).next(id::NORMAL).outline_lvl(9));
+    styles.push(
+        Style::new(id::TOC_HEADING, StyleType::Paragraph).name("TOC Heading").based_on(id::HEADINGS[0]).next(id::NORMAL).outline_lvl(9),
+    );
     for (l, sid) in id::TOC.iter().enumerate() {
         let mut t = para(sid, &format!("toc {}", l + 1)).next(id::NORMAL).line_spacing(spacing(if l == 0 { 120 } else { 0 }, 60));
         t = t.indent(Some(425 * l as i32), None, Some(567), None);
-        t.paragraph_property = t.paragraph_property.add_tab(Tab::new().val(TabValueType::Right).leader(TabLeaderType::Dot).pos(TEXT_W as usize));
+        t.paragraph_property =
+            t.paragraph_property.add_tab(Tab::new().val(TabValueType::Right).leader(TabLeaderType::Dot).pos(TEXT_W as usize));
         if l == 0 {
             t = t.bold();
         }
@@ -139,7 +143,7 @@ pub fn sheet(brand: &Brand, p: &Palette) -> Styles {
     // List styles carry the numbering, so Word's list buttons and the style gallery agree.
     for (ids, num) in [(id::LIST_BULLET, BULLET_NUM), (id::LIST_NUMBER, NUMBER_NUM)] {
         for (l, sid) in ids.iter().enumerate() {
-            let name = if l == 0 { word_name(sid) } else { format!("{} {}", word_name(&ids[0]), l + 1) };
+            let name = if l == 0 { word_name(sid) } else { format!("{} {}", word_name(ids[0]), l + 1) };
             let mut s = para(sid, &name).line_spacing(spacing(0, 80));
             s.paragraph_property = s.paragraph_property.numbering(numbering::num_id(num), numbering::level(l));
             styles.push(s);
@@ -158,17 +162,22 @@ pub fn sheet(brand: &Brand, p: &Palette) -> Styles {
 
     let mut quote = para(id::QUOTE, "Quote").italic().indent(Some(567), None, Some(567), None).line_spacing(spacing(120, 120));
     quote.paragraph_property = quote.paragraph_property.set_borders(
-        ParagraphBorders::with_empty().set(ParagraphBorder::new(ParagraphBorderPosition::Left).val(BorderType::Single).size(18).space(8).color(&p.primary)),
+        ParagraphBorders::with_empty()
+            .set(ParagraphBorder::new(ParagraphBorderPosition::Left).val(BorderType::Single).size(18).space(8).color(&p.primary)),
     );
     styles.push(quote);
     styles.push(para(id::ATTRIBUTION, "Attribution").size(22).indent(Some(567), None, None, None).line_spacing(spacing(0, 200)));
 
     for kind in [CalloutKind::Info, CalloutKind::Important, CalloutKind::Emergency] {
         let (border, fill) = callout_colours(kind, p);
-        let mut s = para(id::callout(kind), &format!("Callout {}", kind.label())).indent(Some(142), None, Some(142), None).line_spacing(spacing(0, 80));
-        s.paragraph_property = s.paragraph_property.keep_lines(true).set_borders(box_borders(&border, 12)).shading(
-            Shading::new().shd_type(ShdType::Clear).color("auto").fill(fill),
-        );
+        let mut s = para(id::callout(kind), &format!("Callout {}", kind.label()))
+            .indent(Some(142), None, Some(142), None)
+            .line_spacing(spacing(0, 80));
+        s.paragraph_property = s
+            .paragraph_property
+            .keep_lines(true)
+            .set_borders(box_borders(&border, 12))
+            .shading(Shading::new().shd_type(ShdType::Clear).color("auto").fill(fill));
         styles.push(s);
     }
 
@@ -177,10 +186,12 @@ pub fn sheet(brand: &Brand, p: &Palette) -> Styles {
     styles.push(term);
     styles.push(para(id::DEFINITION_TEXT, "Definition Text").indent(Some(567), None, None, None));
 
-    let mut th = para(id::TABLE_HEADING, "Table Heading").size(22).bold().line_spacing(spacing(0, 0).line(252).line_rule(LineSpacingType::Auto));
+    let mut th =
+        para(id::TABLE_HEADING, "Table Heading").size(22).bold().line_spacing(spacing(0, 0).line(252).line_rule(LineSpacingType::Auto));
     th.paragraph_property = th.paragraph_property.keep_next(true);
     styles.push(th);
     styles.push(para(id::TABLE_TEXT, "Table Text").size(22).line_spacing(spacing(0, 60).line(252).line_rule(LineSpacingType::Auto)));
+    styles.push(para(id::AFTER_TABLE, "After Table").size(12).line_spacing(spacing(0, 0).line(200).line_rule(LineSpacingType::Exact)));
     styles.push(para(id::COVER_DETAIL, "Cover Detail").line_spacing(spacing(0, 80)));
     styles.push(para(id::AUDIENCE, "Worksheet Audience").italic().line_spacing(spacing(0, 160)));
 
@@ -215,7 +226,7 @@ pub fn sheet(brand: &Brand, p: &Palette) -> Styles {
             .table_property(TableProperty::new().set_borders(table_borders(&p.rule, &[Bottom, InsideH])).set_margins(margins)),
     );
 
-    styles.into_iter().fold(Styles::new(), Styles::add_style)
+    styles.into_iter().fold(Styles::new().default_fonts(fonts(base)).default_size(BODY_SIZE), Styles::add_style)
 }
 
 /// "ListBullet" → "List Bullet".

@@ -3,6 +3,7 @@
 
 use docx_rs::{HeightRule, Paragraph, Shading, ShdType, Table, TableCell, TableLayoutType, TableRow, WidthType};
 
+use super::blocks::Out;
 use super::context::{Ctx, TEXT_W};
 use super::inline;
 use super::styles::id;
@@ -11,8 +12,7 @@ use super::styles::id;
 /// mismatched), summing exactly to the text width.
 pub fn grid(widths: &[f64], n: usize) -> Vec<usize> {
     let n = n.max(1);
-    let rel: Vec<f64> =
-        if widths.len() == n && widths.iter().all(|w| w.is_finite() && *w > 0.0) { widths.to_vec() } else { vec![1.0; n] };
+    let rel: Vec<f64> = if widths.len() == n && widths.iter().all(|w| w.is_finite() && *w > 0.0) { widths.to_vec() } else { vec![1.0; n] };
     let total: f64 = rel.iter().sum();
     let mut cols: Vec<usize> = rel.iter().map(|w| ((w / total) * f64::from(TEXT_W)).floor() as usize).collect();
     let used: usize = cols.iter().sum();
@@ -50,10 +50,26 @@ pub fn cell(paragraphs: Vec<Paragraph>, width: usize) -> TableCell {
     c
 }
 
-/// A row of empty cells at least `height` twips high, to write in.
-pub fn blank_row(cols: &[usize], height: u32) -> TableRow {
-    let cells = cols.iter().map(|w| cell(Vec::new(), *w)).collect();
-    TableRow::new(cells).row_height(height as f32).height_rule(HeightRule::AtLeast)
+/// A body row, kept whole on one page.
+pub fn row(cells: Vec<TableCell>) -> TableRow {
+    TableRow::new(cells).cant_split()
+}
+
+/// A row of empty cells at least `height` twips high, to write in. `keep` holds it on the
+/// same page as the next row (short writing spaces stay together).
+pub fn blank_row(cols: &[usize], height: u32, keep: bool) -> TableRow {
+    let cells = cols
+        .iter()
+        .map(|w| TableCell::new().width(*w, WidthType::Dxa).add_paragraph(Paragraph::new().style(id::TABLE_TEXT).keep_next(keep)))
+        .collect();
+    row(cells).row_height(height as f32).height_rule(HeightRule::AtLeast)
+}
+
+/// Pushes a full-width table and the small paragraph that gives it room below (Word has no
+/// space-after for tables).
+pub fn push(out: &mut Vec<Out>, rows: Vec<TableRow>, cols: &[usize], style: &str) {
+    out.push(Out::t(table(rows, cols, style)));
+    out.push(Out::p(Paragraph::new().style(id::AFTER_TABLE)));
 }
 
 /// A full-width table in `style` with a fixed column grid.

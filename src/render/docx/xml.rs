@@ -201,6 +201,7 @@ impl Element {
     }
 
     /// The concatenated character data below this element.
+    #[cfg(test)]
     pub fn text(&self) -> String {
         let mut out = String::new();
         fn walk(e: &Element, out: &mut String) {
@@ -227,8 +228,22 @@ mod tests {
         assert_eq!(e.attr("w:v"), Some("a & \"b\""));
         assert_eq!(e.text(), " x < y ");
         let out = String::from_utf8(serialize(&e)).unwrap();
-        assert!(out.ends_with(r#"<w:a xmlns:w="urn:x" w:v="a &amp; &quot;b&quot;"><w:b/><w:t xml:space="preserve"> x &lt; y </w:t></w:a>"#), "{out}");
+        assert!(
+            out.ends_with(r#"<w:a xmlns:w="urn:x" w:v="a &amp; &quot;b&quot;"><w:b/><w:t xml:space="preserve"> x &lt; y </w:t></w:a>"#),
+            "{out}"
+        );
         assert_eq!(parse(out.as_bytes()).unwrap(), e);
+    }
+
+    proptest::proptest! {
+        /// Text and attribute values survive a serialise/parse round trip, whatever they hold.
+        #[test]
+        fn text_and_attributes_round_trip(text in "[ -~\u{a0}-\u{17f}\t\n]{1,40}", attr in "[ -~\u{e9}\t\n]{0,20}") {
+            let e = Element::new("w:t").with_attr("w:val", attr.clone()).with_text(text.clone());
+            let back = parse(&serialize(&e)).unwrap();
+            proptest::prop_assert_eq!(back.attr("w:val"), Some(attr.as_str()));
+            proptest::prop_assert_eq!(back.text(), text);
+        }
     }
 
     #[test]

@@ -78,15 +78,27 @@ pub fn render(env: &Environment<'_>, name: &str, ctx: Value) -> Result<String, P
     tmpl.render(ctx).map_err(describe)
 }
 
+/// A template error as `templates/<file>:<line>: <what>`, naming the innermost template (an
+/// error inside an included partial points at the partial, then says where it was included).
 fn describe(e: Error) -> PdfError {
-    let mut msg = e.to_string();
-    if let (Some(name), Some(line)) = (e.name(), e.line()) {
-        msg = format!("templates/{name}:{line}: {msg}");
-    }
+    let mut chain: Vec<&Error> = vec![&e];
     let mut source = std::error::Error::source(&e);
     while let Some(s) = source {
-        msg.push_str(&format!(": {s}"));
+        if let Some(inner) = s.downcast_ref::<Error>() {
+            chain.push(inner);
+        }
         source = s.source();
+    }
+    let innermost = chain.iter().rev().find(|c| c.name().is_some() && c.line().is_some()).copied().unwrap_or(&e);
+    let what = innermost.detail().map(str::to_string).unwrap_or_else(|| innermost.kind().to_string());
+    let mut msg = match (innermost.name(), innermost.line()) {
+        (Some(name), Some(line)) => format!("templates/{name}:{line}: {what}"),
+        _ => e.to_string(),
+    };
+    for outer in chain.iter().rev().skip_while(|c| !std::ptr::eq(**c, innermost)).skip(1) {
+        if let (Some(name), Some(line)) = (outer.name(), outer.line()) {
+            msg.push_str(&format!(" (included from templates/{name}:{line})"));
+        }
     }
     PdfError::Template(msg)
 }
