@@ -218,9 +218,11 @@ fn every_section_is_a_heading_in_the_right_style_and_order() {
         assert!(*level <= prev + 1, "`{text}` jumps from heading {prev} to {level}");
         prev = *level;
     }
-    // The title is styled Title and is the first paragraph.
-    let first = &d.body_paragraphs()[0];
-    assert_eq!((first.style(), first.text().as_str()), (Some("Title"), g.document.title.as_str()));
+    // The cover opens with the brand's logo (a picture with its alt text), then the Title.
+    let brand = g.brand(&g.document.default_brand).unwrap();
+    let paragraphs = d.body_paragraphs();
+    assert_eq!(paragraphs[0].all("wp:docPr")[0].attr("descr"), Some(brand.logo.as_ref().unwrap().alt.as_str()));
+    assert_eq!((paragraphs[1].style(), paragraphs[1].text().as_str()), (Some("Title"), g.document.title.as_str()));
 }
 
 #[test]
@@ -654,18 +656,21 @@ fn figures_have_alt_text_sizes_and_captions() {
     let d = Docx::open(build(&g));
     let doc = d.document();
     let pics = doc.all("wp:docPr");
-    assert_eq!(pics.len(), 2);
-    assert_eq!(pics[0].attr("descr"), Some("A red bar showing one hundred per cent"));
-    assert_eq!(pics[1].attr("descr"), Some("The same bar again"));
-    assert_ne!(pics[0].attr("id"), pics[1].attr("id"), "picture ids are unique");
-    let extent = doc.all("wp:extent")[0];
+    // The fixture brand's SVG logo is rasterised onto the cover, then the two figures.
+    assert_eq!(pics.len(), 3);
+    assert_eq!(pics[0].attr("descr"), Some(g.brands[0].logo.as_ref().unwrap().alt.as_str()));
+    assert_eq!(pics[1].attr("descr"), Some("A red bar showing one hundred per cent"));
+    assert_eq!(pics[2].attr("descr"), Some("The same bar again"));
+    let ids: std::collections::BTreeSet<_> = pics.iter().map(|p| p.attr("id")).collect();
+    assert_eq!(ids.len(), 3, "picture ids are unique");
+    let extent = doc.all("wp:extent")[1];
     let cx: u64 = extent.attr("cx").unwrap().parse().unwrap();
     let cy: u64 = extent.attr("cy").unwrap().parse().unwrap();
     assert!(cx.abs_diff(2 * cy) <= 2, "aspect ratio kept: {cx} × {cy}");
     assert!((3_000_000..3_200_000).contains(&cx), "half the text width: {cx}");
     assert!(d.parts.keys().any(|k| k.starts_with("word/media/image1.png")), "{:?}", d.parts.keys());
     let paragraphs = d.body_paragraphs();
-    let at = paragraphs.iter().position(|p| !p.all("w:drawing").is_empty()).unwrap();
+    let at = paragraphs.iter().skip(1).position(|p| !p.all("w:drawing").is_empty()).unwrap() + 1;
     assert_eq!((paragraphs[at + 1].style(), paragraphs[at + 1].text().as_str()), (Some("Caption"), "Figure 1. All of it"));
     assert!(build(&g) == d.bytes, "figures build deterministically");
     if ci() {

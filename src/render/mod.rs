@@ -3,3 +3,4 @@
 pub mod docx;
 pub mod pdf;
 pub mod qr;
+pub mod raster;

@@ -1,7 +1,7 @@
 //! Figures: PNG and JPEG pictures inline, sized to a share of the text width, with the alt
 //! text recorded for `wp:docPr/@descr` (written by the fixup; docx-rs has no API for it) and
-//! the caption below. SVG is not embedded (Word needs a raster fallback docx-rs cannot write),
-//! so its description stands in for it.
+//! the caption below. SVG pictures are rasterised to PNG first (Word needs a raster picture
+//! and docx-rs cannot write the SVG-with-fallback pair).
 
 use docx_rs::{Paragraph, Pic, Run};
 
@@ -16,20 +16,32 @@ const EMU_PER_TWIP: u64 = 635;
 
 pub fn figure(cx: &mut Ctx, f: &Figure, out: &mut Vec<Out>) {
     let bytes = std::fs::read(cx.g.root.join(&f.image)).ok();
-    match bytes.and_then(|b| raster_size(&b).map(|size| (b, size))) {
-        Some((b, (w, h))) => {
-            let share = u64::from(f.width.clamp(1, 100));
-            let cx_emu = u64::from(TEXT_W) * EMU_PER_TWIP * share / 100;
-            let cy_emu = cx_emu * u64::from(h) / u64::from(w.max(1));
-            let pic = Pic::new_with_dimensions(b, w, h).size(cx_emu as u32, cy_emu as u32);
-            cx.alts.push(f.alt.clone());
-            out.push(Out::p(Paragraph::new().style(id::FIGURE).add_run(Run::new().add_image(pic))));
-        }
+    match bytes.and_then(|b| picture(cx, b, &f.alt, f.width)) {
+        Some(p) => out.push(Out::p(p.style(id::FIGURE))),
         None => out.push(Out::p(inline::plain(id::FIGURE, &format!("[Figure: {}]", f.alt)))),
     }
     if let Some(c) = &f.caption {
         out.push(Out::p(inline::plain(id::CAPTION, c)));
     }
+}
+
+/// A paragraph holding the picture `bytes` (PNG, JPEG or SVG) at `share` per cent of the text
+/// width, its alt text recorded; `None` if the bytes are not a picture we can place.
+pub fn picture(cx: &mut Ctx, bytes: Vec<u8>, alt: &str, share: u32) -> Option<Paragraph> {
+    let share = u64::from(share.clamp(1, 100));
+    let bytes = if crate::render::raster::is_svg(&bytes) {
+        // Twice the printed width in pixels at 96 dpi keeps edges sharp in print.
+        let px = (u64::from(TEXT_W) * share / 100 / 15 * 2).max(64) as u32;
+        crate::render::raster::svg_to_png(&bytes, px)?
+    } else {
+        bytes
+    };
+    let (w, h) = raster_size(&bytes)?;
+    let cx_emu = u64::from(TEXT_W) * EMU_PER_TWIP * share / 100;
+    let cy_emu = cx_emu * u64::from(h) / u64::from(w.max(1));
+    let pic = Pic::new_with_dimensions(bytes, w, h).size(cx_emu as u32, cy_emu as u32);
+    cx.alts.push(alt.to_string());
+    Some(Paragraph::new().add_run(Run::new().add_image(pic)))
 }
 
 /// Pixel size of a PNG or baseline/progressive JPEG; `None` for anything else.

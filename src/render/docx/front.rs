@@ -11,6 +11,12 @@ use super::tables;
 use crate::model::Status;
 
 pub fn cover(cx: &mut Ctx, out: &mut Vec<Out>) {
+    if let Some(logo) = &cx.brand.logo {
+        let bytes = std::fs::read(cx.g.root.join(&logo.path)).ok();
+        if let Some(p) = bytes.and_then(|b| super::figure::picture(cx, b, &logo.alt, 35)) {
+            out.push(Out::p(p.style(id::COVER_DETAIL)));
+        }
+    }
     let d = &cx.g.document;
     out.push(Out::p(inline::plain(id::TITLE, &d.title)));
     if let Some(s) = &d.subtitle {
