@@ -65,10 +65,15 @@ impl Diagnostic {
 #[derive(Debug, Default, Clone)]
 pub struct SourceFiles {
     files: Vec<(PathBuf, String)>,
+    /// Byte offset of the start of every line, per file, so locating a node is not a scan
+    /// from the top of the file (the loader locates every node).
+    line_starts: Vec<Vec<usize>>,
 }
 
 impl SourceFiles {
     pub fn add(&mut self, path: &Path, text: String) -> FileId {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        self.line_starts.push(starts);
         self.files.push((path.to_path_buf(), text));
         FileId(self.files.len() - 1)
     }
@@ -84,7 +89,8 @@ impl SourceFiles {
     /// A location for a (1-based line, 0-based character column) pair as the YAML parser reports it.
     pub fn loc_at(&self, file: FileId, line: usize, char_col: usize, char_len: usize) -> Loc {
         let text = self.text(file);
-        let line_start = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>().min(text.len());
+        let starts = &self.line_starts[file.0];
+        let line_start = starts.get(line.saturating_sub(1)).copied().unwrap_or(text.len()).min(text.len());
         let rest = &text[line_start..];
         let byte_of = |chars: usize| rest.char_indices().nth(chars).map(|(i, _)| i).unwrap_or(rest.len());
         let start = line_start + byte_of(char_col);
