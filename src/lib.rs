@@ -9,6 +9,7 @@ pub mod diag;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod picture;
 pub mod pipeline;
 pub mod render;
 pub mod source;

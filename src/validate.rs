@@ -96,10 +96,20 @@ fn images(g: &Guidance, index: &SourceIndex, out: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        if !g.root.join(path).is_file() {
+        let full = g.root.join(path);
+        if !full.is_file() {
             out.push(
-                Diagnostic::error(*loc, field, format!("the image `{}` does not exist", g.root.join(path).display()))
+                Diagnostic::error(*loc, field, format!("the image `{}` does not exist", full.display()))
                     .with_hint("check the file name and that the image is in the source folder"),
+            );
+            continue;
+        }
+        // Read it now, so a broken picture is reported here, at its place in the YAML, rather
+        // than by a back-end.
+        if let Err(why) = std::fs::read(&full).map_err(|e| e.to_string()).and_then(|b| crate::picture::check(&b)) {
+            out.push(
+                Diagnostic::error(*loc, field, format!("the image `{}` cannot be used: {why}", path.display()))
+                    .with_hint("open it in an image editor and save it again as PNG, JPEG or SVG"),
             );
         }
     }

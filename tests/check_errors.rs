@@ -130,6 +130,13 @@ fn figures_need_alt_text_and_an_existing_image() {
     let (found, _) = check(dir.path());
     at(one(&found, "does not exist"), "guidance.yaml", 32, 22, "sections[0].sections[0].blocks[0].figure.image");
     at(one(&found, "points outside the source folder"), "guidance.yaml", 35, 22, "sections[0].sections[0].blocks[1].figure.image");
+
+    // A file that is there but is not a picture is caught before any back-end runs.
+    std::fs::create_dir_all(dir.path().join("images")).unwrap();
+    std::fs::write(dir.path().join("images/missing.png"), b"this is not a PNG").unwrap();
+    let (found, _) = check(dir.path());
+    let f = one(&found, "cannot be used: this is not a readable PNG, JPEG or SVG picture");
+    at(f, "guidance.yaml", 32, 22, "sections[0].sections[0].blocks[0].figure.image");
 }
 
 #[test]

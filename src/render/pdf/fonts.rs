@@ -39,16 +39,31 @@ impl FontStore {
         Ok(FontStore { book: LazyHash::new(book), fonts })
     }
 
-    /// The font store for `dir`, loaded on first use and then shared.
+    /// The font store for `dir`, loaded on first use and then shared. It is read again only
+    /// if the folder's files changed (names, sizes or times), so `watch` sees new fonts.
     pub fn shared(dir: &Path) -> Result<Arc<FontStore>, PdfError> {
-        static STORES: OnceLock<Mutex<HashMap<PathBuf, Arc<FontStore>>>> = OnceLock::new();
+        type Stores = HashMap<PathBuf, (Vec<(PathBuf, u64, Option<std::time::SystemTime>)>, Arc<FontStore>)>;
+        static STORES: OnceLock<Mutex<Stores>> = OnceLock::new();
         let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        let mut paths = Vec::new();
+        let _ = collect(dir, &mut paths);
+        paths.sort();
+        let fingerprint: Vec<_> = paths
+            .into_iter()
+            .map(|p| {
+                let m = std::fs::metadata(&p).ok();
+                let (len, time) = (m.as_ref().map_or(0, |m| m.len()), m.and_then(|m| m.modified().ok()));
+                (p, len, time)
+            })
+            .collect();
         let mut stores = STORES.get_or_init(Default::default).lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(s) = stores.get(&key) {
-            return Ok(s.clone());
+        if let Some((seen, store)) = stores.get(&key) {
+            if *seen == fingerprint {
+                return Ok(store.clone());
+            }
         }
         let store = Arc::new(FontStore::load(dir)?);
-        stores.insert(key, store.clone());
+        stores.insert(key, (fingerprint, store.clone()));
         Ok(store)
     }
 
