@@ -218,6 +218,21 @@ fn a_brand_font_that_is_not_in_fonts_is_named() {
     assert!(err.contains("Atkinson Hyperlegible"), "lists what is available: {err}");
 }
 
+#[test]
+fn text_no_font_can_show_is_traced_back_to_the_yaml() {
+    let dir = minimal();
+    edit(dir.path(), "guidance.yaml", "call *now*", "call *now* 漢");
+    let g = load(dir.path());
+    match build::guidance(&g, &g.brands[0], &project(), 0) {
+        Err(PdfError::Typst { diags, .. }) => {
+            let d = diags.iter().find(|d| d.message.contains("could not be displayed")).expect("a missing-glyph error");
+            let hint = d.hint.clone().unwrap_or_default();
+            assert!(hint.contains("guidance.yaml:25:"), "{hint}");
+        }
+        other => panic!("expected a typst error, got {:?}", other.map(|b| b.pages)),
+    }
+}
+
 mod injection {
     use super::*;
     use proptest::prelude::*;

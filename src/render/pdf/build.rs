@@ -126,8 +126,8 @@ pub fn compile_template(
     for (path, bytes) in generated {
         world.add_file(path, bytes.clone());
     }
-    let compiled: Compiled = compile::layout(&world)?;
-    let bytes = compile::export(&world, &compiled, ident, timestamp)?;
+    let compiled: Compiled = compile::layout(&world).map_err(|e| point_back(e, &g.root))?;
+    let bytes = compile::export(&world, &compiled, ident, timestamp).map_err(|e| point_back(e, &g.root))?;
     Ok(Built {
         pages: compiled.document.pages().len(),
         text: compile::plain_text(&compiled.document),
@@ -148,4 +148,63 @@ fn check_fonts(brand: &Brand, fonts: &FontStore) -> Result<(), PdfError> {
         }
     }
     Ok(())
+}
+
+/// Typst errors caused by content (user text is never code, so the one kind left is text no
+/// font in fonts/ can show) are pointed back at the YAML: the hint names the first place in the
+/// source folder where that text occurs.
+fn point_back(e: PdfError, root: &Path) -> PdfError {
+    let PdfError::Typst { mut diags, files } = e else { return e };
+    for d in &mut diags {
+        let Some(text) = d.message.split("the text `").nth(1).and_then(|r| r.split("` could not be displayed").next()) else { continue };
+        let text = text.trim_matches('"');
+        // Typst prints the text as a Rust string literal: `\u{200d}` for invisible characters.
+        let needle: String = if let Some(hex) = text.strip_prefix("\\u{") {
+            hex.split('}')
+                .next()
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .and_then(char::from_u32)
+                .map(String::from)
+                .unwrap_or_default()
+        } else {
+            text.to_string()
+        };
+        if needle.is_empty() {
+            continue;
+        }
+        if let Some((file, line, col)) = find_in_yaml(root, &needle) {
+            let place = format!("it comes from {}:{line}:{col}; add a font that has it to fonts/, or change the text", file.display());
+            d.hint = Some(match d.hint.take() {
+                Some(h) => format!("{h}; {place}"),
+                None => place,
+            });
+        }
+    }
+    PdfError::Typst { diags, files }
+}
+
+/// The first occurrence of `needle` in the YAML files under `root` (sorted by path).
+fn find_in_yaml(root: &Path, needle: &str) -> Option<(PathBuf, usize, usize)> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(root, &mut files);
+    files.sort();
+    files.into_iter().find_map(|f| {
+        let text = std::fs::read_to_string(&f).ok()?;
+        let at = text.find(needle)?;
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Some((f, line, col))
+    })
 }
