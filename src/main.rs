@@ -1,4 +1,7 @@
-//! The `guidepress` command line.
+//! The `guidepress` command line: argument parsing, `check` and `build`; `watch` and `init`
+//! live in their own files under `src/cli/`.
+
+mod cli;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,8 +15,8 @@ use guidepress::render::pdf::build::Project;
 use guidepress::render::pdf::PdfError;
 
 /// Exit codes, documented in `--help` and the README.
-const EXIT_CONTENT: u8 = 1;
-const EXIT_USAGE: u8 = 2;
+pub(crate) const EXIT_CONTENT: u8 = 1;
+pub(crate) const EXIT_USAGE: u8 = 2;
 
 #[derive(Parser)]
 #[command(
@@ -69,7 +72,7 @@ enum Command {
 }
 
 #[derive(clap::Args)]
-struct BuildArgs {
+pub(crate) struct BuildArgs {
     #[command(flatten)]
     src: SourceArgs,
     /// The output folder; each brand gets its own subfolder, and manifest.json lists everything.
@@ -104,8 +107,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check { src } => check(&src, false).map(|_| ()),
         Command::Build(args) => build(&args),
-        Command::Watch { build: args, poll_ms, max_rebuilds } => watch(&args, poll_ms, max_rebuilds),
-        Command::Init { dir, from } => init(&dir, &from),
+        Command::Watch { build: args, poll_ms, max_rebuilds } => cli::watch::run(&args, poll_ms, max_rebuilds),
+        Command::Init { dir, from } => cli::init::run(&dir, &from),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -132,7 +135,7 @@ fn check(src: &SourceArgs, quiet: bool) -> Result<guidepress::model::Guidance, u
     }
 }
 
-fn build(args: &BuildArgs) -> Result<(), u8> {
+pub(crate) fn build(args: &BuildArgs) -> Result<(), u8> {
     let started = Instant::now();
     let g = check(&args.src, args.quiet || args.json)?;
     let brands: Vec<&Brand> = if args.all_brands {
@@ -214,107 +217,7 @@ fn build(args: &BuildArgs) -> Result<(), u8> {
     Ok(())
 }
 
-fn io_error(path: &Path, e: std::io::Error) -> u8 {
+pub(crate) fn io_error(path: &Path, e: std::io::Error) -> u8 {
     eprintln!("error: cannot write to {}: {e}", path.display());
     EXIT_USAGE
-}
-
-/// Modification times and sizes of every file under the watched folders.
-fn snapshot(dirs: &[PathBuf]) -> Vec<(PathBuf, Option<std::time::SystemTime>, u64)> {
-    fn walk(dir: &Path, out: &mut Vec<(PathBuf, Option<std::time::SystemTime>, u64)>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        for e in entries.flatten() {
-            let path = e.path();
-            match e.metadata() {
-                Ok(m) if m.is_dir() => walk(&path, out),
-                Ok(m) => out.push((path, m.modified().ok(), m.len())),
-                Err(_) => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for d in dirs {
-        walk(d, &mut out);
-    }
-    out.sort();
-    out
-}
-
-fn watch(args: &BuildArgs, poll_ms: u64, max_rebuilds: Option<u32>) -> Result<(), u8> {
-    // Fonts stay loaded (FontStore::shared) and typst's memoised layout is reused between
-    // builds in this process, so a rebuild after a small edit only redoes what changed.
-    let dirs = vec![args.src.source.clone(), args.project.join("templates"), args.project.join("fonts")];
-    // Snapshot before the first build so an edit made while it runs is not missed.
-    let mut last = snapshot(&dirs);
-    let _ = build(args);
-    println!("watching {} for changes (Ctrl-C to stop)", dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>().join(", "));
-    let mut rebuilds = 0;
-    loop {
-        std::thread::sleep(std::time::Duration::from_millis(poll_ms));
-        let now = snapshot(&dirs);
-        if now == last {
-            continue;
-        }
-        last = now;
-        let started = Instant::now();
-        match build(args) {
-            Ok(()) => println!("rebuilt in {} ms", started.elapsed().as_millis()),
-            Err(_) => println!("rebuild failed (see above); still watching"),
-        }
-        rebuilds += 1;
-        if max_rebuilds.is_some_and(|m| rebuilds >= m) {
-            return Ok(());
-        }
-    }
-}
-
-fn init(dir: &Path, from: &Path) -> Result<(), u8> {
-    if dir.exists() && std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
-        eprintln!("error: {} is not empty; init only writes into a new or empty folder", dir.display());
-        return Err(EXIT_USAGE);
-    }
-    let checked = guidepress::check(&from.join("source"), guidepress::today()).map_err(|e| {
-        eprintln!("error: cannot read the example project in {}: {e}", from.display());
-        EXIT_USAGE
-    })?;
-    let Some(g) = checked.guidance else {
-        eprintln!("error: the example source in {} has errors; run `guidepress check` there", from.display());
-        return Err(EXIT_CONTENT);
-    };
-    let brand = g.document.default_brand.clone();
-    let result = (|| -> std::io::Result<()> {
-        copy_tree(&from.join("templates"), &dir.join("templates"), &|_| true)?;
-        copy_tree(&from.join("fonts"), &dir.join("fonts"), &|_| true)?;
-        // One brand: the default one, with its logo.
-        let keep = |p: &Path| {
-            let in_brands = p.components().any(|c| c.as_os_str() == "brands");
-            !in_brands || p.is_dir() || p.file_stem().is_some_and(|s| s.to_string_lossy() == brand)
-        };
-        copy_tree(&from.join("source"), &dir.join("source"), &keep)?;
-        std::fs::create_dir_all(dir.join("output"))?;
-        std::fs::write(dir.join(".gitignore"), "/output/\n")?;
-        Ok(())
-    })();
-    result.map_err(|e| io_error(dir, e))?;
-    println!("created {} (brand `{brand}`); next: cd {} && guidepress build", dir.display(), dir.display());
-    Ok(())
-}
-
-fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    let mut entries: Vec<_> = std::fs::read_dir(from)?.flatten().collect();
-    entries.sort_by_key(|e| e.path());
-    for e in entries {
-        let path = e.path();
-        if !keep(&path) {
-            continue;
-        }
-        let target = to.join(e.file_name());
-        if e.file_type()?.is_dir() {
-            copy_tree(&path, &target, keep)?;
-        } else {
-            std::fs::copy(&path, &target)?;
-        }
-    }
-    Ok(())
 }
