@@ -6,6 +6,7 @@
 //! render → write.
 
 pub mod diag;
+pub mod files;
 pub mod load;
 pub mod model;
 pub mod output;

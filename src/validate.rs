@@ -80,8 +80,7 @@ fn unresolved_references(index: &SourceIndex, out: &mut Vec<Diagnostic>) {
 
 fn images(g: &Guidance, index: &SourceIndex, out: &mut Vec<Diagnostic>) {
     for (path, loc, field) in &index.images {
-        let escapes = path.is_absolute() || path.components().any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)));
-        if escapes {
+        if !is_contained(path) {
             out.push(
                 Diagnostic::error(*loc, field, format!("the image path `{}` points outside the source folder", path.display()))
                     .with_hint("put the image in source/images/ (or source/brands/logos/) and give the path from there, without `..`"),
@@ -207,6 +206,6 @@ fn unused_worksheets(g: &Guidance, index: &SourceIndex, out: &mut Vec<Diagnostic
 }
 
 /// True if `p` stays inside its base folder (no `..`, not absolute).
-pub fn is_contained(p: &Path) -> bool {
+fn is_contained(p: &Path) -> bool {
     !p.is_absolute() && !p.components().any(|c| matches!(c, Component::ParentDir | Component::Prefix(_)))
 }

@@ -1,28 +1,22 @@
 //! `guidepress watch`: build, then rebuild whenever a watched file changes. Polling keeps it
 //! dependency-free and works the same on every file system.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::{build, BuildArgs};
 
 /// Modification times and sizes of every file under the watched folders.
 fn snapshot(dirs: &[PathBuf]) -> Vec<(PathBuf, Option<std::time::SystemTime>, u64)> {
-    fn walk(dir: &Path, out: &mut Vec<(PathBuf, Option<std::time::SystemTime>, u64)>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        for e in entries.flatten() {
-            let path = e.path();
-            match e.metadata() {
-                Ok(m) if m.is_dir() => walk(&path, out),
-                Ok(m) => out.push((path, m.modified().ok(), m.len())),
-                Err(_) => {}
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for d in dirs {
-        walk(d, &mut out);
-    }
+    let mut out: Vec<_> = dirs
+        .iter()
+        .flat_map(|d| guidepress::files::below(d, |_| true).unwrap_or_default())
+        .map(|p| {
+            let m = std::fs::metadata(&p).ok();
+            let (time, len) = (m.as_ref().and_then(|m| m.modified().ok()), m.map_or(0, |m| m.len()));
+            (p, time, len)
+        })
+        .collect();
     out.sort();
     out
 }

@@ -185,20 +185,7 @@ fn point_back(e: PdfError, root: &Path) -> PdfError {
 
 /// The first occurrence of `needle` in the YAML files under `root` (sorted by path).
 fn find_in_yaml(root: &Path, needle: &str) -> Option<(PathBuf, usize, usize)> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|x| x == "yaml" || x == "yml") {
-                out.push(p);
-            }
-        }
-    }
-    let mut files = Vec::new();
-    walk(root, &mut files);
-    files.sort();
+    let files = crate::files::below(root, |p| crate::files::has_extension(p, &["yaml", "yml"])).ok()?;
     files.into_iter().find_map(|f| {
         let text = std::fs::read_to_string(&f).ok()?;
         let at = text.find(needle)?;

@@ -21,9 +21,7 @@ impl FontStore {
     /// Reads every .ttf/.otf/.ttc file below `dir`, in sorted path order (so font indices,
     /// and therefore outputs, do not depend on directory listing order).
     pub fn load(dir: &Path) -> Result<FontStore, PdfError> {
-        let mut paths = Vec::new();
-        collect(dir, &mut paths).map_err(|e| PdfError::Fonts(format!("cannot read the fonts folder `{}`: {e}", dir.display())))?;
-        paths.sort();
+        let paths = font_files(dir).map_err(|e| PdfError::Fonts(format!("cannot read the fonts folder `{}`: {e}", dir.display())))?;
         let mut book = FontBook::new();
         let mut fonts = Vec::new();
         for path in paths {
@@ -45,10 +43,8 @@ impl FontStore {
         type Stores = HashMap<PathBuf, (Vec<(PathBuf, u64, Option<std::time::SystemTime>)>, Arc<FontStore>)>;
         static STORES: OnceLock<Mutex<Stores>> = OnceLock::new();
         let key = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-        let mut paths = Vec::new();
-        let _ = collect(dir, &mut paths);
-        paths.sort();
-        let fingerprint: Vec<_> = paths
+        let fingerprint: Vec<_> = font_files(dir)
+            .unwrap_or_default()
             .into_iter()
             .map(|p| {
                 let m = std::fs::metadata(&p).ok();
@@ -79,18 +75,6 @@ impl FontStore {
     }
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect(&path, out)?;
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc"))
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
+fn font_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    crate::files::below(dir, |p| crate::files::has_extension(p, &["ttf", "otf", "ttc"]))
 }
