@@ -62,19 +62,19 @@ pub fn guidance(g: &Guidance, brand: &Brand, project: &Project, timestamp: i64) 
 
 /// A standalone flyer for `brand`, with QR codes for web addresses.
 pub fn flyer(g: &Guidance, brand: &Brand, f: &crate::model::Flyer, project: &Project, timestamp: i64) -> Result<Built, PdfError> {
+    let flyer = view::flyer(g, f, brand);
+    // QR codes only for the contacts this flyer shows.
+    let mut generated = Vec::new();
+    for (path, url) in flyer.qr_codes() {
+        let svg =
+            crate::render::qr::svg_for(&url).ok_or_else(|| PdfError::Other(format!("the web address {url} is too long for a QR code")))?;
+        generated.push((path, svg.into_bytes()));
+    }
     let ctx = minijinja::context! {
         doc => ser(view::doc(g)),
         brand => ser(view::brand(brand)),
-        flyer => ser(view::flyer(g, f, brand)),
+        flyer => ser(flyer),
     };
-    let mut generated = Vec::new();
-    for c in brand.merge_contacts(&g.contacts) {
-        if let Some(url) = &c.website {
-            let svg = crate::render::qr::svg_for(url)
-                .ok_or_else(|| PdfError::Other(format!("the web address of `{}` is too long for a QR code", c.id)))?;
-            generated.push((view::qr_path(&c.id), svg.into_bytes()));
-        }
-    }
     let assets: Vec<PathBuf> = brand.logo.iter().map(|l| l.path.clone()).collect();
     compile_template(g, brand, project, "flyer.typ.j2", ctx, &assets, &generated, &format!("flyer/{}/{}", f.id, brand.id), timestamp)
 }

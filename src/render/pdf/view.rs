@@ -469,6 +469,13 @@ pub struct FlyerView {
     local_contacts: Vec<ContactView>,
 }
 
+impl FlyerView {
+    /// (image path, web address) of every QR code the flyer shows.
+    pub fn qr_codes(&self) -> Vec<(String, String)> {
+        self.contacts.iter().chain(&self.local_contacts).filter_map(|c| Some((c.qr.clone()?, c.website.clone()?))).collect()
+    }
+}
+
 /// Path of the QR code image for a contact's website.
 pub fn qr_path(contact_id: &str) -> String {
     format!("/assets/qr/{contact_id}.svg")
