@@ -8,7 +8,7 @@ use std::path::{Component, Path};
 use crate::diag::{Diagnostic, Loc};
 use crate::load::{Ns, SourceIndex};
 use crate::model::{Block, Contact, Date, Guidance, Section, Status};
-use crate::source::decode::did_you_mean;
+use crate::util::suggest::did_you_mean;
 
 /// Contacts whose details were last checked longer ago than this get a warning.
 pub const CONTACT_STALE_DAYS: i64 = 365;
@@ -100,6 +100,16 @@ fn images(g: &Guidance, index: &SourceIndex, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::error(*loc, field, format!("the image `{}` does not exist", full.display()))
                     .with_hint("check the file name and that the image is in the source folder"),
+            );
+            continue;
+        }
+        // The path text stays inside, but a symbolic link could still lead out of the folder:
+        // compare where it really points.
+        let inside = matches!((full.canonicalize(), g.root.canonicalize()), (Ok(f), Ok(r)) if f.starts_with(&r));
+        if !inside {
+            out.push(
+                Diagnostic::error(*loc, field, format!("the image `{}` is a link to a file outside the source folder", path.display()))
+                    .with_hint("copy the picture itself into source/images/ instead of linking to it"),
             );
             continue;
         }

@@ -221,3 +221,46 @@ fn watch_rebuilds_after_an_edit() {
     let second = std::fs::read(out.path().join("test/test-guidance.pdf")).unwrap();
     assert!(first != second, "the PDF was not rebuilt");
 }
+
+#[test]
+fn watch_rebuilds_only_what_an_edit_touches() {
+    let src = minimal();
+    let out = tempfile::tempdir().unwrap();
+    let mut child = guidepress()
+        .args(["watch", "--only", NO_DOCX, "--poll-ms", "50", "--max-rebuilds", "1", "--project"])
+        .arg(repo())
+        .arg("--source")
+        .arg(src.path())
+        .arg("--out")
+        .arg(out.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let pid = child.id().to_string();
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_secs(120));
+        let _ = Command::new("kill").arg(&pid).status();
+    });
+    let mut after_watching = Vec::new();
+    let mut watching = false;
+    for line in lines.map_while(Result::ok) {
+        if line.contains("watching") {
+            watching = true;
+            let card = std::fs::read(out.path().join("test/flyers/card.pdf")).unwrap();
+            edit(src.path(), "toolkit.yaml", "title:", "title: Edited");
+            assert!(!card.is_empty());
+        } else if watching {
+            after_watching.push(line);
+        }
+    }
+    assert!(child.wait().unwrap().success());
+    let rebuilt: Vec<&String> = after_watching.iter().filter(|l| l.starts_with("wrote ")).collect();
+    assert!(rebuilt.iter().any(|l| l.contains("worksheets/sheet.pdf")), "{after_watching:?}");
+    assert!(rebuilt.iter().any(|l| l.contains("test-guidance.pdf")), "the edition includes the worksheets: {after_watching:?}");
+    assert!(!rebuilt.iter().any(|l| l.contains("flyers/card.pdf")), "a toolkit edit rebuilt the flyer: {after_watching:?}");
+    assert!(after_watching.iter().any(|l| l.contains("(1 unchanged)")), "{after_watching:?}");
+    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(out.path().join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["artefacts"].as_array().unwrap().len(), 3, "the manifest still lists the flyer");
+}

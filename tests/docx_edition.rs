@@ -161,7 +161,7 @@ impl Docx {
 // Building
 
 fn load(dir: &Path) -> Option<Guidance> {
-    let checked = guidepress::check(dir, today()).ok()?;
+    let checked = guidepress::check(&guidepress::CheckRequest::new(dir).on(today())).ok()?;
     checked.guidance
 }
 

@@ -7,12 +7,17 @@ use std::sync::OnceLock;
 
 use common::*;
 use guidepress::model::{Guidance, PaperSize};
-use guidepress::render::pdf::build::{self, Built, Project};
+use guidepress::render::pdf::{self, PdfOptions, PdfOutput as Built, PdfResources as Project};
 use lopdf::{Document, Object};
 
 fn example() -> &'static Guidance {
     static G: OnceLock<Guidance> = OnceLock::new();
-    G.get_or_init(|| guidepress::check(&repo().join("source"), today()).unwrap().guidance.expect("bundled source is valid"))
+    G.get_or_init(|| {
+        guidepress::check(&guidepress::CheckRequest::new(&repo().join("source")).on(today()))
+            .unwrap()
+            .guidance
+            .expect("bundled source is valid")
+    })
 }
 
 fn project() -> Project {
@@ -22,7 +27,7 @@ fn project() -> Project {
 fn flyer(brand: &str, id: &str) -> Built {
     let g = example();
     let f = g.flyers.iter().find(|f| f.id == id).unwrap();
-    build::flyer(g, g.brand(brand).unwrap(), f, &project(), 0).unwrap()
+    pdf::flyer(g, g.brand(brand).unwrap(), f, &PdfOptions { timestamp: 0, resources: &project() }).unwrap()
 }
 
 /// Width and height in points of every page.
@@ -102,7 +107,7 @@ fn worksheets_print_on_a4_with_their_title() {
     let g = example();
     let brand = g.brand("northbrook").unwrap();
     for w in &g.worksheets {
-        let built = build::worksheet(g, brand, w, &project(), 0).unwrap();
+        let built = pdf::worksheet(g, brand, w, &PdfOptions { timestamp: 0, resources: &project() }).unwrap();
         assert!((1..=4).contains(&built.pages), "{}: {} pages", w.id, built.pages);
         for (pw, ph) in page_sizes(&built.bytes) {
             assert!((pw - 595.3).abs() < 1.0 && (ph - 841.9).abs() < 1.0);
@@ -166,7 +171,7 @@ fn qr_codes_decode_to_the_printed_address_and_have_alt_text() {
 fn outputs_of_two_brands_go_to_separate_folders() {
     let g = example();
     let brands: Vec<_> = g.brands.iter().collect();
-    let jobs = guidepress::pipeline::plan(g, &brands, &[guidepress::pipeline::Kind::Flyers, guidepress::pipeline::Kind::Worksheets]);
+    let jobs = guidepress::build::plan(g, &brands, &[guidepress::Kind::Flyers, guidepress::Kind::Worksheets]);
     let paths: BTreeSet<String> = jobs.iter().map(|j| j.path(g).display().to_string()).collect();
     assert_eq!(paths.len(), jobs.len(), "no two artefacts share a path");
     assert!(paths.contains("lscp/flyers/where-to-get-help.pdf"));

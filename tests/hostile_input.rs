@@ -136,6 +136,6 @@ proptest! {
         let dir = minimal();
         write(dir.path(), "contacts.yaml", &bytes);
         write(dir.path(), "flyers.yaml", yamlish.as_bytes());
-        let _ = guidepress::check(dir.path(), today()).unwrap();
+        let _ = guidepress::check(&guidepress::CheckRequest::new(dir.path()).on(today())).unwrap();
     }
 }

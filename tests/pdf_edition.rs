@@ -7,8 +7,7 @@ use std::sync::OnceLock;
 
 use common::*;
 use guidepress::model::{Block, Guidance, Text};
-use guidepress::render::pdf::build::{self, Built, Project};
-use guidepress::render::pdf::PdfError;
+use guidepress::render::pdf::{self, PdfError, PdfOptions, PdfOutput as Built, PdfResources as Project};
 use lopdf::{Document, Object};
 
 fn project() -> Project {
@@ -16,7 +15,7 @@ fn project() -> Project {
 }
 
 fn load(dir: &Path) -> Guidance {
-    let checked = guidepress::check(dir, today()).unwrap();
+    let checked = guidepress::check(&guidepress::CheckRequest::new(dir).on(today())).unwrap();
     assert!(!checked.has_errors(), "{}", checked.files.render(&checked.diags));
     checked.guidance.unwrap()
 }
@@ -27,8 +26,8 @@ fn example() -> &'static (Guidance, Built) {
     EXAMPLE.get_or_init(|| {
         let g = load(&repo().join("source"));
         let brand = g.brand(&g.document.default_brand).unwrap().clone();
-        let built =
-            build::guidance(&g, &brand, &project(), g.document.published.unix_seconds()).unwrap_or_else(|e| panic!("{}", describe(e)));
+        let built = pdf::guidance(&g, &brand, &PdfOptions { timestamp: g.document.published.unix_seconds(), resources: &project() })
+            .unwrap_or_else(|e| panic!("{}", describe(e)));
         (g, built)
     })
 }
@@ -121,9 +120,9 @@ fn pdf_is_tagged_with_title_language_and_bookmarks() {
 fn same_input_gives_the_same_bytes_and_the_timestamp_is_the_one_given() {
     let (g, first) = example();
     let brand = g.brand(&g.document.default_brand).unwrap();
-    let again = build::guidance(g, brand, &project(), g.document.published.unix_seconds()).unwrap();
+    let again = pdf::guidance(g, brand, &PdfOptions { timestamp: g.document.published.unix_seconds(), resources: &project() }).unwrap();
     assert!(again.bytes == first.bytes, "two builds of the same source differ");
-    let other = build::guidance(g, brand, &project(), 1_700_000_000).unwrap();
+    let other = pdf::guidance(g, brand, &PdfOptions { timestamp: 1_700_000_000, resources: &project() }).unwrap();
     assert!(other.bytes != first.bytes);
     let doc = Document::load_mem(&other.bytes).unwrap();
     let info = dict(&doc, doc.trailer.get(b"Info").unwrap());
@@ -169,7 +168,7 @@ fn minimal_build(project: &Project) -> Result<Built, PdfError> {
     let dir = minimal();
     let g = load(dir.path());
     let brand = g.brands[0].clone();
-    build::guidance(&g, &brand, project, 0)
+    pdf::guidance(&g, &brand, &PdfOptions { timestamp: 0, resources: project })
 }
 
 #[test]
@@ -213,7 +212,7 @@ fn a_brand_font_that_is_not_in_fonts_is_named() {
     let dir = minimal();
     edit(dir.path(), "brands/test.yaml", "color:", "typography:\n  base: Comic Sans MS\ncolor:");
     let g = load(dir.path());
-    let err = build::guidance(&g, &g.brands[0], &project(), 0).err().unwrap().to_string();
+    let err = pdf::guidance(&g, &g.brands[0], &PdfOptions { timestamp: 0, resources: &project() }).err().unwrap().to_string();
     assert!(err.contains("`typography.base` names the font family `Comic Sans MS`"), "{err}");
     assert!(err.contains("Atkinson Hyperlegible"), "lists what is available: {err}");
 }
@@ -223,7 +222,7 @@ fn text_no_font_can_show_is_traced_back_to_the_yaml() {
     let dir = minimal();
     edit(dir.path(), "guidance.yaml", "call *now*", "call *now* 漢");
     let g = load(dir.path());
-    match build::guidance(&g, &g.brands[0], &project(), 0) {
+    match pdf::guidance(&g, &g.brands[0], &PdfOptions { timestamp: 0, resources: &project() }) {
         Err(PdfError::Typst { diags, .. }) => {
             let d = diags.iter().find(|d| d.message.contains("could not be displayed")).expect("a missing-glyph error");
             let hint = d.hint.clone().unwrap_or_default();
@@ -250,7 +249,8 @@ mod injection {
             rows: vec![vec![Text::plain(s)]],
         }));
         let brand = g.brands[0].clone();
-        build::guidance(&g, &brand, &project(), 0).unwrap_or_else(|e| panic!("compiling {s:?} failed: {}", describe(e)))
+        pdf::guidance(&g, &brand, &PdfOptions { timestamp: 0, resources: &project() })
+            .unwrap_or_else(|e| panic!("compiling {s:?} failed: {}", describe(e)))
     }
 
     #[test]

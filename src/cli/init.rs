@@ -1,57 +1,61 @@
 //! `guidepress init DIR`: a new, buildable project copied from an existing one (by default the
-//! bundled example), with only its default brand.
+//! bundled example), with only its default brand and that brand's logo.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use crate::{io_error, EXIT_CONTENT, EXIT_USAGE};
+use super::args::InitArgs;
+use super::report::{self, EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
+use guidepress::util::files;
 
-pub fn run(dir: &Path, from: &Path) -> Result<(), u8> {
+pub fn run(args: &InitArgs) -> u8 {
+    let (dir, from) = (&args.dir, &args.from);
     if dir.exists() && std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
-        eprintln!("error: {} is not empty; init only writes into a new or empty folder", dir.display());
-        return Err(EXIT_USAGE);
+        return report::error(&format!("{} is not empty; init only writes into a new or empty folder", dir.display()), EXIT_USAGE);
     }
-    let checked = guidepress::check(&from.join("source"), guidepress::today()).map_err(|e| {
-        eprintln!("error: cannot read the example project in {}: {e}", from.display());
-        EXIT_USAGE
-    })?;
+    let source = from.join("source");
+    let checked = match guidepress::check(&guidepress::CheckRequest::new(&source)) {
+        Ok(c) => c,
+        Err(e) => return report::error(&format!("cannot read the example project in {}: {e}", from.display()), EXIT_USAGE),
+    };
     let Some(g) = checked.guidance else {
-        eprintln!("error: the example source in {} has errors; run `guidepress check` there", from.display());
-        return Err(EXIT_CONTENT);
+        return report::error(&format!("the example source in {} has errors; run `guidepress check` there", from.display()), EXIT_CONTENT);
     };
     let brand = g.document.default_brand.clone();
+    // Paths inside the source folder that belong to the kept brand: its file and its logo, by
+    // what the brand file names (not by the logo's file name).
+    let mut brand_files: Vec<PathBuf> = ["yaml", "yml"].iter().map(|ext| Path::new("brands").join(format!("{brand}.{ext}"))).collect();
+    if let Some(logo) = g.brand(&brand).and_then(|b| b.logo.as_ref()) {
+        brand_files.push(logo.path.clone());
+    }
+    let keep = |rel: &Path| !rel.starts_with("brands") || brand_files.iter().any(|b| b == rel);
     let result = (|| -> std::io::Result<()> {
         copy_tree(&from.join("templates"), &dir.join("templates"), &|_| true)?;
         copy_tree(&from.join("fonts"), &dir.join("fonts"), &|_| true)?;
-        // One brand: the default one, with its logo.
-        let keep = |p: &Path| {
-            let in_brands = p.components().any(|c| c.as_os_str() == "brands");
-            !in_brands || p.is_dir() || p.file_stem().is_some_and(|s| s.to_string_lossy() == brand)
-        };
-        copy_tree(&from.join("source"), &dir.join("source"), &keep)?;
+        copy_tree(&source, &dir.join("source"), &keep)?;
         std::fs::create_dir_all(dir.join("output"))?;
         std::fs::write(dir.join(".gitignore"), "/output/\n")?;
         Ok(())
     })();
-    result.map_err(|e| io_error(dir, e))?;
+    if let Err(e) = result {
+        return report::error(&format!("cannot write to {}: {e}", dir.display()), EXIT_USAGE);
+    }
     println!("created {} (brand `{brand}`); next: cd {} && guidepress build", dir.display(), dir.display());
-    Ok(())
+    EXIT_OK
 }
 
+/// Copies the files below `from` whose path relative to `from` passes `keep`.
 fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
-    let mut entries: Vec<_> = std::fs::read_dir(from)?.flatten().collect();
-    entries.sort_by_key(|e| e.path());
-    for e in entries {
-        let path = e.path();
-        if !keep(&path) {
+    for path in files::below(from, |_| true)? {
+        let Ok(rel) = path.strip_prefix(from) else { continue };
+        if !keep(rel) {
             continue;
         }
-        let target = to.join(e.file_name());
-        if e.file_type()?.is_dir() {
-            copy_tree(&path, &target, keep)?;
-        } else {
-            std::fs::copy(&path, &target)?;
+        let target = to.join(rel);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)?;
         }
+        std::fs::copy(&path, &target)?;
     }
     Ok(())
 }

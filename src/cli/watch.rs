@@ -1,50 +1,64 @@
 //! `guidepress watch`: build, then rebuild whenever a watched file changes. Polling keeps it
-//! dependency-free and works the same on every file system.
+//! dependency-free and works the same on every file system. The library's [`Session`] gets
+//! the list of changed files and rebuilds only the artefacts they touch.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::time::Instant;
+use std::time::{Duration, Instant, SystemTime};
 
-use crate::{build, BuildArgs};
+use super::args::WatchArgs;
+use super::build::build_in;
+use guidepress::util::files;
+use guidepress::Session;
+
+type Snapshot = BTreeMap<PathBuf, (Option<SystemTime>, u64)>;
 
 /// Modification times and sizes of every file under the watched folders.
-fn snapshot(dirs: &[PathBuf]) -> Vec<(PathBuf, Option<std::time::SystemTime>, u64)> {
-    let mut out: Vec<_> = dirs
-        .iter()
-        .flat_map(|d| guidepress::files::below(d, |_| true).unwrap_or_default())
+fn snapshot(dirs: &[PathBuf]) -> Snapshot {
+    dirs.iter()
+        .flat_map(|d| files::below(d, |_| true).unwrap_or_default())
         .map(|p| {
             let m = std::fs::metadata(&p).ok();
-            let (time, len) = (m.as_ref().and_then(|m| m.modified().ok()), m.map_or(0, |m| m.len()));
-            (p, time, len)
+            let stamp = (m.as_ref().and_then(|m| m.modified().ok()), m.map_or(0, |m| m.len()));
+            (p, stamp)
         })
-        .collect();
-    out.sort();
+        .collect()
+}
+
+/// Files added, removed or changed between two snapshots.
+fn changed(before: &Snapshot, after: &Snapshot) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = after.iter().filter(|(p, s)| before.get(*p) != Some(s)).map(|(p, _)| p.clone()).collect();
+    out.extend(before.keys().filter(|p| !after.contains_key(*p)).cloned());
     out
 }
 
-pub fn run(args: &BuildArgs, poll_ms: u64, max_rebuilds: Option<u32>) -> Result<(), u8> {
-    // Fonts stay loaded (FontStore::shared) and typst's memoised layout is reused between
-    // builds in this process, so a rebuild after a small edit only redoes what changed.
-    let dirs = vec![args.src.source.clone(), args.project.join("templates"), args.project.join("fonts")];
+pub fn run(args: &WatchArgs) -> u8 {
+    let build = &args.build;
+    // Fonts stay loaded and typst's memoised layout is reused between builds in this process,
+    // so a rebuild after a small edit only redoes what changed.
+    let dirs = vec![build.src.source.clone(), build.project.join("templates"), build.project.join("fonts")];
     // Snapshot before the first build so an edit made while it runs is not missed.
     let mut last = snapshot(&dirs);
-    let _ = build(args);
+    let mut session = Session::default();
+    build_in(&mut session, build, None);
     println!("watching {} for changes (Ctrl-C to stop)", dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>().join(", "));
     let mut rebuilds = 0;
     loop {
-        std::thread::sleep(std::time::Duration::from_millis(poll_ms));
+        std::thread::sleep(Duration::from_millis(args.poll_ms));
         let now = snapshot(&dirs);
-        if now == last {
+        let edited = changed(&last, &now);
+        if edited.is_empty() {
             continue;
         }
         last = now;
         let started = Instant::now();
-        match build(args) {
-            Ok(()) => println!("rebuilt in {} ms", started.elapsed().as_millis()),
-            Err(_) => println!("rebuild failed (see above); still watching"),
+        match build_in(&mut session, build, Some(&edited)) {
+            0 => println!("rebuilt in {} ms", started.elapsed().as_millis()),
+            _ => println!("rebuild failed (see above); still watching"),
         }
         rebuilds += 1;
-        if max_rebuilds.is_some_and(|m| rebuilds >= m) {
-            return Ok(());
+        if args.max_rebuilds.is_some_and(|m| rebuilds >= m) {
+            return 0;
         }
     }
 }

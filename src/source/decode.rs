@@ -8,6 +8,7 @@ use crate::model::{Date, Text};
 
 use super::inline;
 use super::yaml::{Node, Value};
+use crate::util::suggest::did_you_mean;
 
 #[derive(Default)]
 pub struct Decoder {
@@ -327,28 +328,5 @@ fn describe(node: &Node) -> String {
     match &node.value {
         Value::Scalar { text, .. } if !node.is_null() => format!("`{text}`"),
         _ => node.kind_name().to_string(),
-    }
-}
-
-/// The closest allowed word, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, options: &[&'a str]) -> Option<&'a str> {
-    let word = word.to_lowercase();
-    options
-        .iter()
-        .map(|o| (*o, strsim::jaro_winkler(&word, o)))
-        .filter(|(o, score)| *score >= 0.82 || strsim::levenshtein(&word, o) <= 2)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(o, _)| o)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::did_you_mean;
-
-    #[test]
-    fn suggests_close_field_names_only() {
-        assert_eq!(did_you_mean("tittle", &["title", "subtitle", "id"]), Some("title"));
-        assert_eq!(did_you_mean("verifed_on", &["verified_on", "verify"]), Some("verified_on"));
-        assert_eq!(did_you_mean("colour", &["id", "name"]), None);
     }
 }

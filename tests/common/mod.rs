@@ -60,7 +60,7 @@ pub struct Found {
 
 /// Checks `dir` and returns its diagnostics with file names relative to `dir`.
 pub fn check(dir: &Path) -> (Vec<Found>, guidepress::Checked) {
-    let checked = guidepress::check(dir, today()).expect("source folder loads");
+    let checked = guidepress::check(&guidepress::CheckRequest::new(dir).on(today())).expect("source folder loads");
     let found = checked
         .diags
         .iter()

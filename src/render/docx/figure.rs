@@ -5,9 +5,9 @@
 
 use docx_rs::{Paragraph, Pic, Run};
 
-use super::blocks::Out;
 use super::context::{Ctx, TEXT_W};
 use super::inline;
+use super::paragraphs::Out;
 use super::styles::id;
 use crate::model::Figure;
 
@@ -29,14 +29,14 @@ pub fn figure(cx: &mut Ctx, f: &Figure, out: &mut Vec<Out>) {
 /// width, its alt text recorded; `None` if the bytes are not a picture we can place.
 pub fn picture(cx: &mut Ctx, bytes: Vec<u8>, alt: &str, share: u32) -> Option<Paragraph> {
     let share = u64::from(share.clamp(1, 100));
-    let bytes = if crate::render::raster::is_svg(&bytes) {
+    let bytes = if crate::util::sniff::is_svg(&bytes) {
         // Twice the printed width in pixels at 96 dpi keeps edges sharp in print.
         let px = (u64::from(TEXT_W) * share / 100 / 15 * 2).max(64) as u32;
         crate::render::raster::svg_to_png(&bytes, px)?
     } else {
         bytes
     };
-    let (w, h) = crate::picture::raster_size(&bytes)?;
+    let (w, h) = crate::util::sniff::raster_size(&bytes)?;
     let cx_emu = u64::from(TEXT_W) * EMU_PER_TWIP * share / 100;
     let cy_emu = cx_emu * u64::from(h) / u64::from(w.max(1));
     let pic = Pic::new_with_dimensions(bytes, w, h).size(cx_emu as u32, cy_emu as u32);

@@ -3,9 +3,9 @@
 
 use docx_rs::{Footer, Header, Paragraph, Run};
 
-use super::blocks::{self, Out};
 use super::context::Ctx;
 use super::inline::{self, Fmt};
+use super::paragraphs::{self, Out};
 use super::styles::id;
 use super::tables;
 use crate::model::Status;
@@ -44,7 +44,7 @@ pub fn cover(cx: &mut Ctx, out: &mut Vec<Out>) {
 pub fn document_control(cx: &mut Ctx, out: &mut Vec<Out>) {
     let g = cx.g;
     let d = &g.document;
-    let h = blocks::heading(cx, 1, "Document control", "front:document-control");
+    let h = paragraphs::heading(cx, 1, "Document control", "front:document-control");
     out.push(Out::p(h));
 
     let mut rows: Vec<(&str, String)> = vec![
@@ -81,7 +81,7 @@ pub fn document_control(cx: &mut Ctx, out: &mut Vec<Out>) {
     tables::push(out, table, &cols, id::TABLE);
     out.push(Out::p(inline::para(cx, id::NORMAL, &d.controlled_copy)));
 
-    let h = blocks::heading(cx, 2, "Revision history", "front:revision-history");
+    let h = paragraphs::heading(cx, 2, "Revision history", "front:revision-history");
     out.push(Out::p(h));
     let cols = tables::grid(&[1.2, 1.5, 2.2, 4.3], 4);
     let header = ["Version", "Date", "Author", "Summary of changes"].map(String::from);
@@ -98,11 +98,11 @@ pub fn document_control(cx: &mut Ctx, out: &mut Vec<Out>) {
     tables::push(out, table, &cols, id::TABLE);
 
     if let Some(e) = &d.equality_impact {
-        let h = blocks::heading(cx, 2, "Equality impact", "front:equality-impact");
+        let h = paragraphs::heading(cx, 2, "Equality impact", "front:equality-impact");
         out.push(Out::p(h));
         out.push(Out::p(inline::para(cx, id::NORMAL, e)));
     }
-    let h = blocks::heading(cx, 2, "Accessibility", "front:accessibility");
+    let h = paragraphs::heading(cx, 2, "Accessibility", "front:accessibility");
     out.push(Out::p(h));
     out.push(Out::p(inline::para(cx, id::NORMAL, &d.accessibility_statement)));
     let contact = Paragraph::new().style(id::NORMAL).add_run(inline::run("Contact: ", Fmt::BOLD));

@@ -14,6 +14,7 @@ mod front;
 mod inline;
 mod numbering;
 mod package;
+mod paragraphs;
 mod parts;
 mod props;
 mod schema;
@@ -25,8 +26,8 @@ mod xml;
 use docx_rs::{Docx, PageMargin};
 
 use crate::model::{Brand, Guidance};
-use blocks::Out;
 use context::{Ctx, HEADER_GAP, MARGIN_X, MARGIN_Y, PAGE_H, PAGE_W};
+use paragraphs::Out;
 
 /// Options shared by every Word build.
 #[derive(Debug, Clone, Copy)]

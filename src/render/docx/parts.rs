@@ -3,10 +3,10 @@
 
 use docx_rs::Paragraph;
 
-use super::blocks::{self, Out};
 use super::context::Ctx;
 use super::inline::{self, Fmt};
 use super::numbering::ListKind;
+use super::paragraphs::{self, Out};
 use super::styles::id;
 use super::tables;
 use crate::model::{DrawSize, Part, Worksheet};
@@ -17,7 +17,7 @@ const ROW: u32 = 737;
 
 pub fn worksheet(cx: &mut Ctx, ws: &Worksheet, level: usize, out: &mut Vec<Out>) {
     // Each worksheet starts a page so it can be printed on its own.
-    let h = blocks::heading(cx, level, &ws.title, &ws.id).page_break_before(true);
+    let h = paragraphs::heading(cx, level, &ws.title, &ws.id).page_break_before(true);
     out.push(Out::p(h));
     if let Some(a) = &ws.audience {
         out.push(Out::p(inline::plain(id::AUDIENCE, &format!("For: {a}"))));
@@ -73,7 +73,7 @@ fn part(cx: &mut Ctx, part: &Part, out: &mut Vec<Out>) {
         Part::Checklist(items) => {
             let num = cx.lists.start(ListKind::Check);
             for t in items {
-                let p = blocks::list_paragraph(id::CHECKLIST, num, 0);
+                let p = paragraphs::list_paragraph(id::CHECKLIST, num, 0);
                 out.push(Out::p(inline::append(cx, p, t, Fmt::default())));
             }
         }

@@ -3,9 +3,9 @@
 
 use docx_rs::{Paragraph, Shading, ShdType};
 
-use super::blocks::{self, Out};
 use super::context::Ctx;
 use super::inline::{self, Fmt};
+use super::paragraphs::{self, Out};
 use super::styles::{self, id};
 use super::tables;
 use crate::model::{CalloutKind, Contact, Level, LinkTarget, Pathway, StepKind};
@@ -91,7 +91,7 @@ pub fn levels_of_need(cx: &mut Ctx, levels: &[Level], out: &mut Vec<Out>) {
             next += 1;
         }
         if has_examples {
-            cells.push(tables::cell(blocks::cell_bullets(cx, &l.examples), cols[next]));
+            cells.push(tables::cell(paragraphs::cell_bullets(cx, &l.examples), cols[next]));
         }
         rows.push(tables::row(cells));
     }

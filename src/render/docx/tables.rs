@@ -3,9 +3,9 @@
 
 use docx_rs::{HeightRule, Paragraph, Shading, ShdType, Table, TableCell, TableLayoutType, TableRow, WidthType};
 
-use super::blocks::Out;
 use super::context::{Ctx, TEXT_W};
 use super::inline;
+use super::paragraphs::Out;
 use super::styles::id;
 
 /// Column widths in twips for `n` columns from relative `widths` (equal when empty or

@@ -10,26 +10,36 @@ use super::compile::{self, Compiled};
 use super::fonts::FontStore;
 use super::view::{self, asset_path};
 use super::world::GuideWorld;
-use super::{templates, PdfError};
+use super::{templates, PdfError, PdfOptions};
 use crate::diag::Diagnostic;
 use crate::model::{Brand, Date, Guidance};
 
-/// Where a build finds its templates and fonts.
+/// What typst builds with besides the model: the project's `templates/` folder and the fonts
+/// of its `fonts/` folder (loaded once per process and shared).
 #[derive(Clone)]
-pub struct Project {
+pub struct PdfResources {
     pub templates: PathBuf,
-    pub fonts: Arc<FontStore>,
+    fonts: Arc<FontStore>,
 }
 
-impl Project {
+impl PdfResources {
     /// The templates and fonts folders of a project directory (usually the current one).
-    pub fn open(dir: &Path) -> Result<Project, PdfError> {
-        Ok(Project { templates: dir.join("templates"), fonts: FontStore::shared(&dir.join("fonts"))? })
+    pub fn open(project: &Path) -> Result<PdfResources, PdfError> {
+        Ok(PdfResources { templates: project.join("templates"), fonts: FontStore::shared(&project.join("fonts"))? })
+    }
+
+    /// Font family names in `fonts/`, for messages.
+    pub fn font_families(&self) -> Vec<String> {
+        self.fonts.families()
+    }
+
+    pub fn has_font_family(&self, family: &str) -> bool {
+        self.fonts.has_family(family)
     }
 }
 
 /// A finished PDF and what went into it.
-pub struct Built {
+pub struct PdfOutput {
     pub bytes: Vec<u8>,
     pub pages: usize,
     pub warnings: Vec<Diagnostic>,
@@ -40,7 +50,7 @@ pub struct Built {
 }
 
 /// The PDF edition of the whole guidance for `brand`.
-pub fn guidance(g: &Guidance, brand: &Brand, project: &Project, timestamp: i64) -> Result<Built, PdfError> {
+pub fn guidance(g: &Guidance, brand: &Brand, options: &PdfOptions) -> Result<PdfOutput, PdfError> {
     let ctx = minijinja::context! {
         doc => ser(view::doc(g)),
         brand => ser(view::brand(brand)),
@@ -57,11 +67,11 @@ pub fn guidance(g: &Guidance, brand: &Brand, project: &Project, timestamp: i64) 
             }
         }
     }
-    compile_template(g, brand, project, "guidance.typ.j2", ctx, &assets, &[], &format!("{}/{}", g.document.slug, brand.id), timestamp)
+    compile_template(g, brand, options, "guidance.typ.j2", ctx, &assets, &[], &format!("{}/{}", g.document.slug, brand.id))
 }
 
 /// A standalone flyer for `brand`, with QR codes for web addresses.
-pub fn flyer(g: &Guidance, brand: &Brand, f: &crate::model::Flyer, project: &Project, timestamp: i64) -> Result<Built, PdfError> {
+pub fn flyer(g: &Guidance, brand: &Brand, f: &crate::model::Flyer, options: &PdfOptions) -> Result<PdfOutput, PdfError> {
     let flyer = view::flyer(g, f, brand);
     // QR codes only for the contacts this flyer shows.
     let mut generated = Vec::new();
@@ -76,38 +86,37 @@ pub fn flyer(g: &Guidance, brand: &Brand, f: &crate::model::Flyer, project: &Pro
         flyer => ser(flyer),
     };
     let assets: Vec<PathBuf> = brand.logo.iter().map(|l| l.path.clone()).collect();
-    compile_template(g, brand, project, "flyer.typ.j2", ctx, &assets, &generated, &format!("flyer/{}/{}", f.id, brand.id), timestamp)
+    compile_template(g, brand, options, "flyer.typ.j2", ctx, &assets, &generated, &format!("flyer/{}/{}", f.id, brand.id))
 }
 
 /// A worksheet on its own, laid out for printing.
-pub fn worksheet(g: &Guidance, brand: &Brand, w: &crate::model::Worksheet, project: &Project, timestamp: i64) -> Result<Built, PdfError> {
+pub fn worksheet(g: &Guidance, brand: &Brand, w: &crate::model::Worksheet, options: &PdfOptions) -> Result<PdfOutput, PdfError> {
     let ctx = minijinja::context! {
         doc => ser(view::doc(g)),
         brand => ser(view::brand(brand)),
         w => ser(view::worksheet(w)),
     };
     let assets: Vec<PathBuf> = brand.logo.iter().map(|l| l.path.clone()).collect();
-    compile_template(g, brand, project, "worksheet.typ.j2", ctx, &assets, &[], &format!("worksheet/{}/{}", w.id, brand.id), timestamp)
+    compile_template(g, brand, options, "worksheet.typ.j2", ctx, &assets, &[], &format!("worksheet/{}/{}", w.id, brand.id))
 }
 
 /// A serialisable view as a template value.
-pub fn ser<T: serde::Serialize>(v: T) -> Value {
+fn ser<T: serde::Serialize>(v: T) -> Value {
     Value::from(minijinja::value::Serde(v))
 }
 
 /// Renders `template` with `ctx` and compiles it with the given assets from the source folder.
-#[allow(clippy::too_many_arguments)]
-pub fn compile_template(
+fn compile_template(
     g: &Guidance,
     brand: &Brand,
-    project: &Project,
+    options: &PdfOptions,
     template: &str,
     ctx: Value,
     assets: &[PathBuf],
     generated: &[(String, Vec<u8>)],
     ident: &str,
-    timestamp: i64,
-) -> Result<Built, PdfError> {
+) -> Result<PdfOutput, PdfError> {
+    let (project, timestamp) = (options.resources, options.timestamp);
     check_fonts(brand, &project.fonts)?;
     let env = templates::environment(&project.templates);
     let main = templates::render(&env, template, ctx)?;
@@ -128,7 +137,7 @@ pub fn compile_template(
     }
     let compiled: Compiled = compile::layout(&world).map_err(|e| point_back(e, &g.root))?;
     let bytes = compile::export(&world, &compiled, ident, timestamp).map_err(|e| point_back(e, &g.root))?;
-    Ok(Built {
+    Ok(PdfOutput {
         pages: compiled.document.pages().len(),
         text: compile::plain_text(&compiled.document),
         bytes,
@@ -185,7 +194,7 @@ fn point_back(e: PdfError, root: &Path) -> PdfError {
 
 /// The first occurrence of `needle` in the YAML files under `root` (sorted by path).
 fn find_in_yaml(root: &Path, needle: &str) -> Option<(PathBuf, usize, usize)> {
-    let files = crate::files::below(root, |p| crate::files::has_extension(p, &["yaml", "yml"])).ok()?;
+    let files = crate::util::files::below(root, |p| crate::util::files::has_extension(p, &["yaml", "yml"])).ok()?;
     files.into_iter().find_map(|f| {
         let text = std::fs::read_to_string(&f).ok()?;
         let at = text.find(needle)?;

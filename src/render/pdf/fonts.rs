@@ -76,5 +76,5 @@ impl FontStore {
 }
 
 fn font_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    crate::files::below(dir, |p| crate::files::has_extension(p, &["ttf", "otf", "ttc"]))
+    crate::util::files::below(dir, |p| crate::util::files::has_extension(p, &["ttf", "otf", "ttc"]))
 }

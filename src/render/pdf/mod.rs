@@ -4,14 +4,20 @@
 //! mechanism, see [`escape`]); [`world`] serves that source, the template library, images and
 //! the fonts of `fonts/` to the compiler; [`compile`] lays it out and exports PDF/UA-1.
 
-pub mod build;
-pub mod compile;
-pub mod escape;
-pub mod fonts;
-pub mod pathway_layout;
-pub mod templates;
-pub mod view;
-pub mod world;
+//!
+//! Entered like every back-end: [`guidance`], [`flyer`] and [`worksheet`] take the model, the
+//! brand and [`PdfOptions`]; everything else in this folder is private to it.
+
+mod build;
+mod compile;
+mod escape;
+mod fonts;
+mod pathway_layout;
+mod templates;
+mod view;
+mod world;
+
+pub use build::{flyer, guidance, worksheet, PdfOutput, PdfResources};
 
 use crate::diag::{Diagnostic, SourceFiles};
 
@@ -25,4 +31,13 @@ pub enum PdfError {
     Typst { diags: Vec<Diagnostic>, files: SourceFiles },
     #[error("{0}")]
     Other(String),
+}
+
+/// Options shared by every PDF build.
+#[derive(Clone, Copy)]
+pub struct PdfOptions<'a> {
+    /// Seconds since the Unix epoch: the creation date written into the PDF and its `today`.
+    pub timestamp: i64,
+    /// The typst templates and fonts to build with.
+    pub resources: &'a PdfResources,
 }

@@ -55,19 +55,6 @@ impl GuideWorld {
         self.files.insert(file_id(path), Bytes::new(bytes));
     }
 
-    /// Replaces the main file's text, keeping the world (and typst's caches) for a rebuild.
-    pub fn set_main(&mut self, text: String) {
-        let id = self.main;
-        match self.sources.get_mut(&id) {
-            Some(src) => {
-                src.replace(&text);
-            }
-            None => {
-                self.sources.insert(id, Source::new(id, text));
-            }
-        }
-    }
-
     pub fn name(&self, id: FileId) -> String {
         id.get().vpath().get_without_slash().to_string()
     }

@@ -1,0 +1,141 @@
+//! A build that remembers the last one, so `watch` rebuilds only the artefacts an edit
+//! touches: the model of the last good build is compared with the new one, part by part, as
+//! each kind's [`Spec::changed`](super::Spec) says which parts it reads.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::kind::RenderInputs;
+use super::manifest::{Manifest, Report};
+use super::plan::{plan, Job};
+use super::workers;
+use super::{BrandChoice, BuildFailure, BuildRequest, Built, Problem};
+use crate::check::{check, CheckRequest};
+use crate::model::{Brand, Guidance};
+use crate::render::pdf::PdfResources;
+use crate::write::{self, Transaction};
+
+/// The state kept between builds.
+#[derive(Default)]
+pub struct Session {
+    previous: Option<Previous>,
+}
+
+struct Previous {
+    guidance: Guidance,
+    reports: Vec<Report>,
+    /// The request's settings that decide what is built; a change means a full build.
+    settings: String,
+}
+
+impl Session {
+    /// Builds `request`. `changed` lists the files changed since this session's last build;
+    /// `None` (unknown) means a full build. Artefacts whose inputs did not change, and whose
+    /// file is still in place, are kept and listed in the manifest as before.
+    pub fn build(&mut self, request: &BuildRequest, changed: Option<&[PathBuf]>) -> Result<Built, BuildFailure> {
+        let started = Instant::now();
+        // Finish whatever an interrupted earlier build committed, even if this one fails.
+        if request.out.is_dir() {
+            write::recover(&request.out).map_err(|error| BuildFailure::new(Problem::Write { path: request.out.clone(), error }))?;
+        }
+        let checked = check(&CheckRequest { source: request.source.clone(), today: request.today, deny_warnings: request.deny_warnings })
+            .map_err(|e| BuildFailure::new(Problem::Unreadable(e)))?;
+        let failed = checked.failed();
+        let (diags, files) = (checked.diags, checked.files);
+        let fail = |problem, diags, files| BuildFailure { problem, diags, files };
+        let g = match checked.guidance {
+            Some(g) if !failed => g,
+            _ => return Err(fail(Problem::Content, diags, files)),
+        };
+        let brands = match choose_brands(&g, &request.brands) {
+            Ok(b) => b,
+            Err(p) => return Err(fail(p, diags, files)),
+        };
+        let resources = match PdfResources::open(&request.project) {
+            Ok(r) => r,
+            Err(e) => return Err(fail(Problem::Setup(e.to_string()), diags, files)),
+        };
+        let timestamp = match request.timestamp.map(Ok).unwrap_or_else(|| crate::check::build_timestamp(&g)) {
+            Ok(t) => t,
+            Err(e) => return Err(fail(Problem::Setup(e), diags, files)),
+        };
+
+        let jobs = plan(&g, &brands, &request.only);
+        let settings =
+            format!("{:?}|{:?}|{:?}|{}|{}", request.brands, request.only, request.emit_typst, timestamp, request.project.display());
+        let reuse = self.reusable(&g, &jobs, &settings, changed, &request.out);
+        let todo: Vec<Job> = jobs.iter().zip(&reuse).filter(|(_, r)| r.is_none()).map(|(j, _)| j.clone()).collect();
+
+        let write_fail = |path: &Path, error| Problem::Write { path: path.to_path_buf(), error };
+        let out = match Transaction::begin(&request.out) {
+            Ok(t) => t,
+            Err(e) => return Err(fail(write_fail(&request.out, e), diags, files)),
+        };
+        let emit = match request.emit_typst.as_deref().map(Transaction::begin).transpose() {
+            Ok(t) => t,
+            Err(e) => return Err(fail(write_fail(request.emit_typst.as_deref().unwrap_or(Path::new("")), e), diags, files)),
+        };
+        let threads = if request.threads == 0 { std::thread::available_parallelism().map_or(2, |n| n.get()) } else { request.threads };
+        let per_brand = jobs.len() / brands.len().max(1);
+        let inputs = RenderInputs { timestamp, pdf: &resources };
+        let (done, failures) = workers::run(&g, &todo, &inputs, &out, emit.as_ref(), threads, 2 * per_brand.max(8));
+        if !failures.is_empty() {
+            return Err(fail(Problem::Render(failures), diags, files));
+        }
+
+        let mut fresh = done.iter().map(|d| &d.report);
+        let reports: Vec<Report> =
+            reuse.into_iter().map(|r| r.unwrap_or_else(|| fresh.next().cloned().expect("one report per job built"))).collect();
+        let manifest = Manifest::new(&g, brands.iter().map(|b| b.id.clone()).collect(), reports, timestamp);
+        if let Err(e) = out.stage(Path::new("manifest.json"), manifest.to_json().as_bytes()) {
+            return Err(fail(write_fail(&request.out, e), diags, files));
+        }
+        if let Some(emit) = emit {
+            let dir = emit.out().to_path_buf();
+            if let Err(e) = emit.commit() {
+                return Err(fail(write_fail(&dir, e), diags, files));
+            }
+        }
+        if let Err(e) = out.commit() {
+            return Err(fail(write_fail(&request.out, e), diags, files));
+        }
+
+        let warnings = done.iter().flat_map(|d| d.warnings.iter().map(|w| (d.report.path.clone(), w.clone()))).collect();
+        let rebuilt = done.into_iter().map(|d| d.report).collect();
+        self.previous = Some(Previous { guidance: g, reports: manifest.artefacts.clone(), settings });
+        Ok(Built { diags, files, manifest, rebuilt, warnings, millis: started.elapsed().as_millis() })
+    }
+
+    /// For each job, the previous report if the artefact can be kept as it is.
+    fn reusable(&self, g: &Guidance, jobs: &[Job], settings: &str, changed: Option<&[PathBuf]>, out: &Path) -> Vec<Option<Report>> {
+        let (Some(prev), Some(changed)) = (&self.previous, changed) else { return vec![None; jobs.len()] };
+        if prev.settings != settings || changed.iter().any(|p| !p.starts_with(&g.root)) {
+            return vec![None; jobs.len()]; // templates, fonts or settings changed
+        }
+        jobs.iter()
+            .map(|job| {
+                let spec = job.kind.spec();
+                let path = job.path(g);
+                let report = prev.reports.iter().find(|r| Path::new(&r.path) == path)?;
+                let on_disk = std::fs::metadata(out.join(&path)).ok().filter(|m| m.len() == report.bytes as u64);
+                let same_brand = prev.guidance.brand(&job.brand.id) == Some(job.brand);
+                let mut assets = (spec.assets)(g, &job.id);
+                assets.extend(job.brand.logo.iter().map(|l| l.path.clone()));
+                let asset_changed = changed.iter().any(|c| assets.iter().any(|a| g.root.join(a) == *c));
+                let keep = on_disk.is_some() && same_brand && !asset_changed && !(spec.changed)(&prev.guidance, g, &job.id);
+                keep.then(|| Report { millis: 0, ..report.clone() })
+            })
+            .collect()
+    }
+}
+
+fn choose_brands<'a>(g: &'a Guidance, choice: &BrandChoice) -> Result<Vec<&'a Brand>, Problem> {
+    let id = match choice {
+        BrandChoice::All => return Ok(g.brands.iter().collect()),
+        BrandChoice::Default => &g.document.default_brand,
+        BrandChoice::One(id) => id,
+    };
+    g.brand(id)
+        .map(|b| vec![b])
+        .ok_or_else(|| Problem::UnknownBrand { id: id.clone(), available: g.brands.iter().map(|b| b.id.clone()).collect() })
+}
