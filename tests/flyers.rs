@@ -13,7 +13,7 @@ use lopdf::{Document, Object};
 fn example() -> &'static Guidance {
     static G: OnceLock<Guidance> = OnceLock::new();
     G.get_or_init(|| {
-        guidepress::check(&guidepress::CheckRequest::new(&repo().join("source")).on(today()))
+        guidepress::check(&guidepress::CheckRequest::new(repo().join("source")).on(today()))
             .unwrap()
             .guidance
             .expect("bundled source is valid")

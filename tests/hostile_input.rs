@@ -139,3 +139,44 @@ proptest! {
         let _ = guidepress::check(&guidepress::CheckRequest::new(dir.path()).on(today())).unwrap();
     }
 }
+
+#[test]
+fn a_brand_file_whose_name_is_not_an_id_is_refused_so_nothing_is_written_outside_out() {
+    let dir = minimal();
+    std::fs::copy(dir.path().join("brands/test.yaml"), dir.path().join("brands/...yaml")).unwrap();
+    let (found, checked) = check(dir.path());
+    assert!(checked.guidance.is_none());
+    let f = one(&found, "does not make a valid brand id");
+    assert_eq!((f.file.as_str(), f.line), ("brands/...yaml", 1));
+    assert!(f.message.contains("`...yaml`") && f.hint.contains("lower-case"), "{}", f.message);
+}
+
+#[test]
+fn a_picture_that_is_a_link_to_a_file_outside_the_source_folder_is_refused() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::copy(repo().join("source/brands/logos/lscp.svg"), outside.path().join("secret.svg")).unwrap();
+    let dir = minimal();
+    let logo = std::fs::read_dir(dir.path().join("brands/logos")).unwrap().flatten().next().unwrap().path();
+    std::fs::remove_file(&logo).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.svg"), &logo).unwrap();
+    let (found, checked) = check(dir.path());
+    assert!(checked.guidance.is_none());
+    let f = one(&found, "is a link to a file outside the source folder");
+    assert_eq!(f.file, "brands/test.yaml");
+    assert!(f.hint.contains("copy the picture"), "{}", f.hint);
+}
+
+#[test]
+fn a_yaml_file_that_is_a_link_out_of_the_source_folder_is_not_read_or_quoted() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("private.yaml"), "contacts:\n  - id: secret-line-from-elsewhere\n").unwrap();
+    let dir = minimal();
+    std::fs::remove_file(dir.path().join("contacts.yaml")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("private.yaml"), dir.path().join("contacts.yaml")).unwrap();
+    let (found, checked) = check(dir.path());
+    assert!(checked.guidance.is_none());
+    let f = one(&found, "link to a file outside the source folder");
+    assert_eq!(f.file, "contacts.yaml");
+    let shown = checked.files.render(&checked.diags);
+    assert!(!shown.contains("secret-line-from-elsewhere"), "{shown}");
+}

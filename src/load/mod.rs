@@ -132,7 +132,19 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
         for p in paths {
             let id = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             if let Some(root) = read(&mut files, &mut cx, &p, true)? {
-                brand_roots.push((id, root));
+                // The file name is the brand's id and its output folder: it must be an id like
+                // any other, or a file named `...yaml` would write outside `--out`.
+                if crate::source::decode::is_valid_id(&id) {
+                    brand_roots.push((id, root));
+                } else {
+                    let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    cx.d.error(
+                        root.loc,
+                        "",
+                        format!("the brand file name `{name}` does not make a valid brand id"),
+                        "name brand files with lower-case letters, digits and single hyphens, for example `north-council.yaml`",
+                    );
+                }
             }
         }
     }
@@ -174,6 +186,20 @@ fn read(files: &mut SourceFiles, cx: &mut Ctx, path: &Path, required: bool) -> R
         return Ok(None);
     }
     let meta = std::fs::metadata(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+    // A symbolic link may lead out of the source folder; its target is neither read nor quoted.
+    let source_dir = path.parent().and_then(|p| if p.ends_with(BRANDS_DIR) { p.parent() } else { Some(p) });
+    let inside = match (path.canonicalize(), source_dir.map(Path::canonicalize)) {
+        (Ok(real), Some(Ok(dir))) => real.starts_with(dir),
+        _ => false,
+    };
+    if !inside {
+        let id = files.add(path, String::new());
+        cx.d.diags.push(
+            Diagnostic::error(files.file_start(id), "", "this file is a link to a file outside the source folder; it was not read")
+                .with_hint("copy the file itself into the source folder instead of linking to it"),
+        );
+        return Ok(None);
+    }
     if meta.len() > yaml::MAX_FILE_BYTES as u64 {
         // Don't read a huge file into memory just to refuse it.
         let id = files.add(path, String::new());

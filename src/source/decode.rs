@@ -256,9 +256,7 @@ impl Decoder {
     /// An id: lower-case letters and digits joined by single hyphens.
     pub fn id(&mut self, node: &Node, path: &str) -> Option<String> {
         let s = self.string(node, path)?;
-        let ok = !s.is_empty()
-            && s.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
-        if !ok {
+        if !is_valid_id(&s) {
             let suggestion: String =
                 s.trim().to_lowercase().split(|c: char| !c.is_ascii_alphanumeric()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
             self.error(
@@ -329,4 +327,10 @@ fn describe(node: &Node) -> String {
         Value::Scalar { text, .. } if !node.is_null() => format!("`{text}`"),
         _ => node.kind_name().to_string(),
     }
+}
+
+/// Lower-case letters and digits joined by single hyphens: safe as a file or folder name and
+/// as an anchor.
+pub fn is_valid_id(s: &str) -> bool {
+    !s.is_empty() && s.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }

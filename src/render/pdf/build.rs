@@ -106,6 +106,7 @@ fn ser<T: serde::Serialize>(v: T) -> Value {
 }
 
 /// Renders `template` with `ctx` and compiles it with the given assets from the source folder.
+#[allow(clippy::too_many_arguments)] // each is a different input of one compile; a struct would only rename them
 fn compile_template(
     g: &Guidance,
     brand: &Brand,
