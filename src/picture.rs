@@ -14,6 +14,8 @@ use crate::util::sniff::{is_svg, raster_size};
 pub const MAX_SIDE_PX: u32 = 20_000;
 /// The most pixels a PNG or JPEG may declare (100 megapixels: 400 MB decoded).
 pub const MAX_PIXELS: u64 = 100_000_000;
+/// The largest picture file (PNG or JPEG), in bytes; checked before it is read.
+pub const MAX_PICTURE_BYTES: u64 = 20 * 1024 * 1024;
 /// The largest SVG file, in bytes.
 pub const MAX_SVG_BYTES: usize = 5 * 1024 * 1024;
 

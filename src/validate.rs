@@ -115,6 +115,23 @@ fn images(g: &Guidance, index: &SourceIndex, out: &mut Vec<Diagnostic>) {
         }
         // Read it now, so a broken picture is reported here, at its place in the YAML, rather
         // than by a back-end.
+        let size = std::fs::metadata(&full).map_or(0, |m| m.len());
+        if size > crate::picture::MAX_PICTURE_BYTES {
+            out.push(
+                Diagnostic::error(
+                    *loc,
+                    field,
+                    format!(
+                        "the image `{}` is {} MB; pictures may be at most {} MB",
+                        path.display(),
+                        size >> 20,
+                        crate::picture::MAX_PICTURE_BYTES >> 20
+                    ),
+                )
+                .with_hint("save a smaller copy of the picture (print needs about 300 pixels per inch of its printed width)"),
+            );
+            continue;
+        }
         if let Err(why) = std::fs::read(&full).map_err(|e| e.to_string()).and_then(|b| crate::picture::check(&b)) {
             out.push(
                 Diagnostic::error(*loc, field, format!("the image `{}` cannot be used: {why}", path.display()))

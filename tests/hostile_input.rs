@@ -180,3 +180,62 @@ fn a_yaml_file_that_is_a_link_out_of_the_source_folder_is_not_read_or_quoted() {
     let shown = checked.files.render(&checked.diags);
     assert!(!shown.contains("secret-line-from-elsewhere"), "{shown}");
 }
+
+/// Valid pictures of each kind, to mutate.
+fn seed_pictures() -> Vec<Vec<u8>> {
+    let img = image::RgbImage::from_fn(16, 8, |x, y| image::Rgb([(x * 16) as u8, (y * 32) as u8, 90]));
+    let mut png = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).unwrap();
+    let mut jpeg = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut jpeg), image::ImageFormat::Jpeg).unwrap();
+    let svg = std::fs::read(repo().join("source/brands/logos/lscp.svg")).unwrap();
+    vec![png, jpeg, svg]
+}
+
+proptest! {
+    // A bounded fuzz of the picture decoders the validator and the Word back-end use: mutated
+    // PNG, JPEG and SVG bytes never panic or abort, and what is accepted is within the caps.
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    #[test]
+    fn mutated_pictures_are_refused_or_accepted_within_the_caps(
+        which in 0usize..3,
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0u8..3), 1..8),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        let mut bytes = seed_pictures()[which].clone();
+        for (at, byte, op) in edits {
+            let i = at.index(bytes.len().max(1));
+            match op {
+                0 if i < bytes.len() => bytes[i] = byte,
+                1 => bytes.insert(i.min(bytes.len()), byte),
+                _ if i < bytes.len() => { bytes.remove(i); }
+                _ => {}
+            }
+        }
+        if which != 2 && cut.index(4) == 0 {
+            let keep = cut.index(bytes.len().max(1));
+            bytes.truncate(keep);
+        }
+        if let Ok((w, h)) = guidepress::picture::check(&bytes) {
+            if which != 2 {
+                prop_assert!(w <= guidepress::picture::MAX_SIDE_PX && h <= guidepress::picture::MAX_SIDE_PX);
+            }
+        }
+        let _ = guidepress::render::raster::svg_to_png(&bytes, 600);
+    }
+}
+
+#[test]
+fn a_picture_bomb_in_a_figure_is_reported_at_its_yaml_field() {
+    let dir = minimal();
+    let mut bomb = seed_pictures()[0].clone();
+    bomb[16..20].copy_from_slice(&65535u32.to_be_bytes());
+    bomb[20..24].copy_from_slice(&65535u32.to_be_bytes());
+    let logo = std::fs::read_dir(dir.path().join("brands/logos")).unwrap().flatten().next().unwrap().path();
+    std::fs::write(logo.with_extension("png"), &bomb).unwrap();
+    edit(dir.path(), "brands/test.yaml", "logos/test.svg", "logos/test.png");
+    let (found, checked) = check(dir.path());
+    assert!(checked.guidance.is_none());
+    let f = one(&found, "65535×65535");
+    assert_eq!((f.file.as_str(), f.line), ("brands/test.yaml", 5));
+}

@@ -232,6 +232,30 @@ fn text_no_font_can_show_is_traced_back_to_the_yaml() {
     }
 }
 
+#[test]
+fn a_long_captioned_table_breaks_across_pages_with_every_row_and_its_header_repeated() {
+    let dir = minimal();
+    let mut g = load(dir.path());
+    g.sections[0].blocks.push(Block::Table(guidepress::model::Table {
+        caption: Some("Sixty services".into()),
+        widths: vec![],
+        header: vec!["Service".into(), "When".into()],
+        rows: (1..=60).map(|i| vec![Text::plain(&format!("Service number {i}")), Text::plain("Weekdays")]).collect(),
+    }));
+    let built =
+        pdf::guidance(&g, &g.brands[0], &PdfOptions { timestamp: 0, resources: &project() }).unwrap_or_else(|e| panic!("{}", describe(e)));
+    let pages: Vec<&str> = built.text.split('\u{c}').collect();
+    for i in 1..=60 {
+        assert!(built.text.contains(&format!("Service number {i}\n")), "row {i} is missing");
+    }
+    let with_rows: Vec<&&str> = pages.iter().filter(|p| p.contains("Service number")).collect();
+    assert!(with_rows.len() >= 2, "the table should run over at least two pages");
+    for p in &with_rows {
+        assert!(p.contains("Service\n") && p.contains("When\n"), "the header repeats on each page of the table");
+    }
+    assert_eq!(built.text.matches("Sixty services").count(), 1, "the caption is printed once");
+}
+
 mod injection {
     use super::*;
     use proptest::prelude::*;
