@@ -240,7 +240,7 @@ fn a_long_captioned_table_breaks_across_pages_with_every_row_and_its_header_repe
         caption: Some("Sixty services".into()),
         widths: vec![],
         header: vec!["Service".into(), "When".into()],
-        rows: (1..=60).map(|i| vec![Text::plain(&format!("Service number {i}")), Text::plain("Weekdays")]).collect(),
+        rows: (1..=60).map(|i| vec![Text::plain(format!("Service number {i}")), Text::plain("Weekdays")]).collect(),
     }));
     let built =
         pdf::guidance(&g, &g.brands[0], &PdfOptions { timestamp: 0, resources: &project() }).unwrap_or_else(|e| panic!("{}", describe(e)));
