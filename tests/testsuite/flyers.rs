@@ -1,11 +1,10 @@
 //! Flyers and worksheets for two brands, read back: paper size, pages, brand-specific text,
 //! QR codes decoded with an independent reader (rqrr), alt text in the structure tree.
 
-mod common;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 use guidepress::model::{Guidance, PaperSize};
 use guidepress::render::pdf::{self, PdfOptions, PdfOutput as Built, PdfResources as Project};
 use lopdf::{Document, Object};

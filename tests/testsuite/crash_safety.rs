@@ -4,12 +4,11 @@
 //! writes nothing of its own) must leave the folder holding exactly the old set or the new set,
 //! each file matching the manifest, and no temporary files.
 
-mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 fn guidepress() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_guidepress"));

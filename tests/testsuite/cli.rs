@@ -1,13 +1,12 @@
 //! The command line as CI and policy officers use it: build, --json, --only, --all-brands, the
 //! manifest, determinism, failed builds leaving earlier outputs alone, init and watch.
 
-mod common;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 fn guidepress() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_guidepress"));

@@ -1,7 +1,6 @@
 //! Input that is broken or built to hurt: each gives a clear error, never a panic.
 
-mod common;
-use common::*;
+use crate::common::*;
 use proptest::prelude::*;
 
 fn write(dir: &std::path::Path, file: &str, bytes: &[u8]) {

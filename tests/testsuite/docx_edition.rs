@@ -3,15 +3,13 @@
 //! pictures' alt text, section titles in order, identical bytes on rebuild) and, in CI, that
 //! the Open XML SDK validator, pandoc and LibreOffice accept it.
 
-mod common;
-
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 use docx_rs::{EventReader, OwnedName, XmlEvent};
 use guidepress::model::{Block, CalloutKind, Guidance, Inline, LinkTarget, ListItem, Part, Section, Text};
 use guidepress::render::docx::{render, DocxOptions};

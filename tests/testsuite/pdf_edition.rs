@@ -1,11 +1,10 @@
 //! The PDF edition, read back: structure with lopdf, text from the laid-out pages and (when
 //! installed, always in CI) from poppler's pdftotext.
 
-mod common;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 use guidepress::model::{Block, Guidance, Text};
 use guidepress::render::pdf::{self, PdfError, PdfOptions, PdfOutput as Built, PdfResources as Project};
 use lopdf::{Document, Object};

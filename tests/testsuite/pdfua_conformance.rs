@@ -2,8 +2,7 @@
 //! on the guidance and every flyer and worksheet of both bundled brands. Required in CI; skipped
 //! with a note elsewhere when veraPDF is not installed.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn guidance_flyers_and_worksheets_pass_verapdf_pdf_ua_1() {

@@ -1,7 +1,6 @@
 //! Every kind of problem the loader and validator report, each asserted at its exact place.
 
-mod common;
-use common::*;
+use crate::common::*;
 use guidepress::diag::Severity;
 
 #[test]

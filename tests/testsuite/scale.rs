@@ -3,11 +3,10 @@
 //! brands when builds ran on rayon's pool (see src/build/workers.rs). Peak memory is read
 //! from the child's /proc status while it runs.
 
-mod common;
 use std::process::Command;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 
 const BRANDS: usize = 30;
 
