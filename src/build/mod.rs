@@ -105,6 +105,9 @@ pub enum Problem {
     UnknownBrand { id: String, available: Vec<String> },
     #[error("{0}")]
     Setup(String),
+    /// A brand asks for something the project cannot give (a font not in fonts/).
+    #[error("{}", .0.join("\n"))]
+    Brand(Vec<String>),
     #[error("{} artefact(s) could not be built", .0.len())]
     Render(Vec<JobFailure>),
     #[error("cannot write to {}: {error}", path.display())]
@@ -116,7 +119,7 @@ impl Problem {
     /// problems (exit 2).
     pub fn is_content(&self) -> bool {
         match self {
-            Problem::Content => true,
+            Problem::Content | Problem::Brand(_) => true,
             Problem::Render(failures) => failures.iter().any(|f| matches!(f, JobFailure::Render { .. })),
             _ => false,
         }

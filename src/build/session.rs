@@ -55,6 +55,11 @@ impl Session {
             Ok(r) => r,
             Err(e) => return Err(fail(Problem::Setup(e.to_string()), diags, files)),
         };
+        // Once per brand here, rather than once per artefact from every worker.
+        let font_problems: Vec<String> = brands.iter().filter_map(|b| resources.check_brand_fonts(b).err()).map(|e| e.to_string()).collect();
+        if !font_problems.is_empty() {
+            return Err(fail(Problem::Brand(font_problems), diags, files));
+        }
         let timestamp = match request.timestamp.map(Ok).unwrap_or_else(|| crate::check::build_timestamp(&g)) {
             Ok(t) => t,
             Err(e) => return Err(fail(Problem::Setup(e), diags, files)),

@@ -263,3 +263,40 @@ fn watch_rebuilds_only_what_an_edit_touches() {
     let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(out.path().join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["artefacts"].as_array().unwrap().len(), 3, "the manifest still lists the flyer");
 }
+
+#[test]
+fn init_from_a_project_under_a_folder_named_brands_with_a_renamed_logo_builds() {
+    // The project to copy from sits below a folder called `brands`, and its default brand's
+    // logo has a file name unlike the brand's id.
+    let parent = tempfile::tempdir().unwrap();
+    let from = parent.path().join("brands/partnership");
+    std::fs::create_dir_all(&from).unwrap();
+    for dir in ["templates", "fonts"] {
+        std::os::unix::fs::symlink(repo().join(dir), from.join(dir)).unwrap();
+    }
+    let src = copy_of(&repo().join("source"));
+    std::fs::rename(src.path().join("brands/logos/lscp.svg"), src.path().join("brands/logos/partnership-mark.svg")).unwrap();
+    edit(src.path(), "brands/lscp.yaml", "logos/lscp.svg", "logos/partnership-mark.svg");
+    std::fs::rename(src.path(), from.join("source")).unwrap();
+
+    let dir = parent.path().join("new");
+    let o = guidepress().arg("init").arg(&dir).arg("--from").arg(&from).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for f in ["guidance.yaml", "contacts.yaml", "toolkit.yaml", "flyers.yaml", "brands/lscp.yaml", "brands/logos/partnership-mark.svg"] {
+        assert!(dir.join("source").join(f).is_file(), "{f} was not copied");
+    }
+    assert!(!dir.join("source/brands/northbrook.yaml").exists());
+    let o = guidepress().current_dir(&dir).args(["build", "--only", "flyers", "-q"]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn a_brand_font_missing_from_fonts_is_reported_once_with_exit_code_1() {
+    let src = minimal();
+    edit(src.path(), "brands/test.yaml", "color:", "typography:\n  base: Comic Sans MS\ncolor:");
+    let out = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = build(src.path(), out.path(), &["--only", NO_DOCX]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(stderr.matches("names the font family `Comic Sans MS`").count(), 1, "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+}

@@ -36,6 +36,12 @@ impl PdfResources {
     pub fn has_font_family(&self, family: &str) -> bool {
         self.fonts.has_family(family)
     }
+
+    /// Whether the fonts a brand names are in `fonts/`; the error names the field and lists
+    /// the families there are.
+    pub fn check_brand_fonts(&self, brand: &Brand) -> Result<(), PdfError> {
+        check_fonts(brand, &self.fonts)
+    }
 }
 
 /// A finished PDF and what went into it.
