@@ -56,7 +56,8 @@ impl Session {
             Err(e) => return Err(fail(Problem::Setup(e.to_string()), diags, files)),
         };
         // Once per brand here, rather than once per artefact from every worker.
-        let font_problems: Vec<String> = brands.iter().filter_map(|b| resources.check_brand_fonts(b).err()).map(|e| e.to_string()).collect();
+        let font_problems: Vec<String> =
+            brands.iter().filter_map(|b| resources.check_brand_fonts(b).err()).map(|e| e.to_string()).collect();
         if !font_problems.is_empty() {
             return Err(fail(Problem::Brand(font_problems), diags, files));
         }

@@ -130,6 +130,11 @@ fn decode_flyer(cx: &mut Ctx, node: &Node, path: &str) -> Option<Flyer> {
             for (i, c) in items.iter().enumerate() {
                 let ip = item(&cp, i);
                 if let Some(cid) = cx.d.id(c, &ip) {
+                    if contacts.contains(&cid) {
+                        // Listed again, the card is printed again: 10,000 copies made a 1,253-page flyer.
+                        cx.d.error(c.loc, &ip, format!("the contact `{cid}` is already listed in this flyer"), "list each contact once");
+                        continue;
+                    }
                     cx.reference(Ns::Contact, &cid, c.loc, &ip);
                     contacts.push(cid);
                 }

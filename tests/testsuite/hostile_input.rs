@@ -238,3 +238,35 @@ fn a_picture_bomb_in_a_figure_is_reported_at_its_yaml_field() {
     let f = one(&found, "65535×65535");
     assert_eq!((f.file.as_str(), f.line), ("brands/test.yaml", 5));
 }
+
+#[test]
+fn a_contact_listed_twice_in_a_flyer_is_reported_where_it_repeats() {
+    let dir = minimal();
+    edit(dir.path(), "flyers.yaml", "contacts: [samaritans]", "contacts: [samaritans, samaritans]");
+    let (found, checked) = check(dir.path());
+    assert!(checked.guidance.is_none());
+    let f = one(&found, "is already listed in this flyer");
+    assert_eq!((f.file.as_str(), f.line, f.path.as_str()), ("flyers.yaml", 7, "flyers[0].contacts[1]"));
+}
+
+#[test]
+fn a_very_tall_svg_figure_builds_every_edition_within_a_gigabyte() {
+    let dir = minimal();
+    std::fs::create_dir_all(dir.path().join("images")).unwrap();
+    let tall =
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="1" height="20000"><rect width="1" height="20000" fill="#1D4F91"/></svg>"##;
+    std::fs::write(dir.path().join("images/tall.svg"), tall).unwrap();
+    edit(
+        dir.path(),
+        "guidance.yaml",
+        "          - bullets: [One, Two]",
+        "          - bullets: [One, Two]\n          - figure:\n              image: images/tall.svg\n              alt: A thin blue line\n              width: 10",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_guidepress"));
+    cmd.args(["build", "-q", "--project"]).arg(repo()).arg("--source").arg(dir.path()).arg("--out").arg(out.path());
+    let (status, stderr, peak_kb) = run_measuring_peak(cmd);
+    assert!(status.success(), "{stderr}");
+    assert!(out.path().join("test/test-guidance.docx").is_file() && out.path().join("test/test-guidance.pdf").is_file());
+    assert!(peak_kb < 1024 * 1024, "peak memory {} MB", peak_kb / 1024);
+}

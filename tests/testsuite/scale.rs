@@ -4,7 +4,6 @@
 //! from the child's /proc status while it runs.
 
 use std::process::Command;
-use std::time::Duration;
 
 use crate::common::*;
 
@@ -24,28 +23,6 @@ fn add_brands(source: &std::path::Path, n: usize) {
         assert_ne!(text, template);
         std::fs::write(source.join(format!("brands/scale-{i:02}.yaml")), text).unwrap();
     }
-}
-
-/// Peak resident memory of a running child, in kB (`VmHWM`), polled until it exits.
-fn run_measuring_peak(mut cmd: Command) -> (std::process::ExitStatus, String, u64) {
-    let mut child = cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
-    let status_file = format!("/proc/{}/status", child.id());
-    let mut peak = 0;
-    loop {
-        if let Ok(s) = std::fs::read_to_string(&status_file) {
-            if let Some(kb) =
-                s.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            {
-                peak = peak.max(kb);
-            }
-        }
-        if child.try_wait().unwrap().is_some() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let out = child.wait_with_output().unwrap();
-    (out.status, String::from_utf8_lossy(&out.stderr).into_owned(), peak)
 }
 
 #[test]

@@ -93,3 +93,25 @@ pub fn one<'a>(found: &'a [Found], needle: &str) -> &'a Found {
 pub fn at(f: &Found, file: &str, line: usize, col: usize, path: &str) {
     assert_eq!((f.file.as_str(), f.line, f.col, f.path.as_str()), (file, line, col, path), "diagnostic {:?}", f.message);
 }
+
+/// Peak resident memory of a running child, in kB (`VmHWM`), polled until it exits.
+pub fn run_measuring_peak(mut cmd: std::process::Command) -> (std::process::ExitStatus, String, u64) {
+    let mut child = cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    loop {
+        if let Ok(s) = std::fs::read_to_string(&status_file) {
+            if let Some(kb) =
+                s.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            {
+                peak = peak.max(kb);
+            }
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    (out.status, String::from_utf8_lossy(&out.stderr).into_owned(), peak)
+}
