@@ -1,6 +1,7 @@
 //! Back-ends. Each reads only the [`crate::model`] and owns its own folder.
 
 pub mod docx;
+pub mod nobreak;
 pub mod pdf;
 pub mod qr;
 pub mod raster;

@@ -12,4 +12,5 @@ mod flyers;
 mod hostile_input;
 mod pdf_edition;
 mod pdfua_conformance;
+mod print_rules;
 mod scale;

@@ -53,7 +53,7 @@ pub fn inline(text: &Text) -> String {
 fn inline_into(items: &[Inline], out: &mut String) {
     for item in items {
         match item {
-            Inline::Text(t) => out.push_str(&markup_literal(t)),
+            Inline::Text(t) => out.push_str(&markup_literal(&crate::render::nobreak::keep_numbers_together(t))),
             Inline::Emph(c) => {
                 out.push_str("#emph[");
                 inline_into(c, out);
