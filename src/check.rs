@@ -70,7 +70,7 @@ pub fn check(request: &CheckRequest) -> Result<Checked, LoadError> {
 fn check_dir(dir: &Path, today: Date, deny_warnings: bool) -> Result<Checked, LoadError> {
     let loaded = load::load(dir)?;
     let mut diags = loaded.diags;
-    diags.extend(validate::validate(loaded.guidance.as_ref(), &loaded.index, today));
+    diags.extend(validate::validate(loaded.guidance.as_ref(), &loaded.index, &loaded.files, today));
     let has_errors = diags.iter().any(Diagnostic::is_error);
     let guidance = if has_errors { None } else { loaded.guidance };
     Ok(Checked { guidance, diags, files: loaded.files, deny_warnings })

@@ -78,6 +78,11 @@ impl SourceFiles {
         FileId(self.files.len() - 1)
     }
 
+    /// True if `id` names a file held here.
+    pub fn has(&self, id: FileId) -> bool {
+        id.0 < self.files.len()
+    }
+
     pub fn path(&self, id: FileId) -> &Path {
         &self.files[id.0].0
     }

@@ -10,7 +10,7 @@ use crate::source::decode::Decoder;
 use crate::source::yaml::Node;
 
 const TOP: &[&str] = &["meta", "logo", "color", "typography", "contacts", "how_to_refer", "footer"];
-const META: &[&str] = &["name", "short_name", "organisation_type", "link"];
+const META: &[&str] = &["name", "short_name", "organisation_type", "link", "placeholder"];
 const COLOR: &[&str] = &["primary", "secondary", "on_primary", "foreground", "background"];
 
 /// WCAG 2.1 AA: 4.5:1 for body text. Every pair below carries body-size text somewhere
@@ -26,7 +26,8 @@ pub fn decode(cx: &mut Ctx, id: &str, root: &Node) -> Option<Brand> {
         let short_name = m.opt(d, "short_name", Decoder::string);
         let organisation_type = m.req(d, "organisation_type", Decoder::string);
         let link = m.opt(d, "link", Decoder::url);
-        Some((name?, short_name, organisation_type?, link))
+        let placeholder = m.opt(d, "placeholder", Decoder::boolean).unwrap_or(false);
+        Some((name?, short_name, organisation_type?, link, placeholder))
     });
     let logo = top.opt(d, "logo", |d, n, p| {
         let m = d.map(n, p, &["path", "alt"])?;
@@ -56,7 +57,7 @@ pub fn decode(cx: &mut Ctx, id: &str, root: &Node) -> Option<Brand> {
         cx.index.images.push((path.clone(), loc, field));
         Logo { path, alt }
     });
-    let (name, short_name, organisation_type, link) = meta?;
+    let (name, short_name, organisation_type, link, placeholder) = meta?;
     let base = font_base.unwrap_or_else(|| crate::DEFAULT_FONT.to_string());
     Some(Brand {
         id: id.to_string(),
@@ -64,6 +65,7 @@ pub fn decode(cx: &mut Ctx, id: &str, root: &Node) -> Option<Brand> {
         short_name,
         organisation_type,
         link,
+        placeholder,
         logo,
         color: color?,
         font_headings: font_headings.unwrap_or_else(|| base.clone()),

@@ -11,6 +11,8 @@ pub struct Brand {
     pub short_name: Option<String>,
     pub organisation_type: String,
     pub link: Option<String>,
+    /// A made-up brand (a demonstration council): never to be published as it is.
+    pub placeholder: bool,
     pub logo: Option<Logo>,
     pub color: Colors,
     pub font_base: String,

@@ -3,5 +3,6 @@
 //! else in the crate.
 
 pub mod files;
+pub mod placeholders;
 pub mod sniff;
 pub mod suggest;

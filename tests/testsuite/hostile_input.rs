@@ -108,8 +108,11 @@ fn cli_exit_codes() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("check ok:") && stderr.contains("0 error(s), 0 warning(s)"), "{stderr}");
 
-    // A stale contact is a warning: fine, unless warnings are denied.
+    // A stale contact fails an approved source (a release gate)…
     edit(dir.path(), "contacts.yaml", "verified_on: 2026-01-05", "verified_on: 2020-01-05");
+    assert_eq!(run(&["check", "--source", src]).0, 1);
+    // …and is a warning in a draft: fine, unless warnings are denied.
+    edit(dir.path(), "guidance.yaml", "status: approved", "status: draft");
     assert_eq!(run(&["check", "--source", src]).0, 0);
     assert_eq!(run(&["check", "--source", src, "--deny-warnings"]).0, 1);
 

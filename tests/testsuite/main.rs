@@ -13,4 +13,5 @@ mod hostile_input;
 mod pdf_edition;
 mod pdfua_conformance;
 mod print_rules;
+mod release_gates;
 mod scale;

@@ -273,10 +273,28 @@ pub struct ContactView {
     website_label: String,
     hours: Option<String>,
     audience: Option<String>,
+    /// A detail is a placeholder (a drama-range number, an example domain): only in drafts,
+    /// since the release gates refuse them in an approved source.
+    placeholder: bool,
 }
 
 pub fn contact(c: &Contact) -> ContactView {
+    use crate::util::placeholders::{drama_range, reserved_domain};
+    let host = |s: &str| {
+        s.rsplit('@')
+            .next()
+            .unwrap_or(s)
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .split('/')
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    let placeholder = c.phone.as_deref().is_some_and(|p| drama_range(p).is_some())
+        || c.email.iter().chain(&c.website).any(|a| reserved_domain(&host(a)).is_some());
     ContactView {
+        placeholder,
         qr: None,
         name: c.name.clone(),
         description: c.description.as_ref().map(m),

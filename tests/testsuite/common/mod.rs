@@ -96,10 +96,18 @@ pub fn at(f: &Found, file: &str, line: usize, col: usize, path: &str) {
 
 /// Peak resident memory of a running child, in kB (`VmHWM`), polled until it exits.
 pub fn run_measuring_peak(mut cmd: std::process::Command) -> (std::process::ExitStatus, String, u64) {
-    let mut child = cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    use std::io::Read;
+    let mut child = cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    // Drain stderr while the child runs, or a child with many warnings blocks on a full pipe.
+    let mut pipe = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = pipe.read_to_string(&mut text);
+        text
+    });
     let status_file = format!("/proc/{}/status", child.id());
     let mut peak = 0;
-    loop {
+    let status = loop {
         if let Ok(s) = std::fs::read_to_string(&status_file) {
             if let Some(kb) =
                 s.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
@@ -107,11 +115,10 @@ pub fn run_measuring_peak(mut cmd: std::process::Command) -> (std::process::Exit
                 peak = peak.max(kb);
             }
         }
-        if child.try_wait().unwrap().is_some() {
-            break;
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    let out = child.wait_with_output().unwrap();
-    (out.status, String::from_utf8_lossy(&out.stderr).into_owned(), peak)
+    };
+    (status, reader.join().unwrap_or_default(), peak)
 }

@@ -5,15 +5,18 @@
 use std::collections::HashMap;
 use std::path::{Component, Path};
 
-use crate::diag::{Diagnostic, Loc};
+use crate::diag::{Diagnostic, Loc, SourceFiles};
 use crate::load::{Ns, SourceIndex};
-use crate::model::{Block, Contact, Date, Guidance, Section, Status};
+use crate::model::{Block, Date, Guidance, Section, Status};
 use crate::util::suggest::did_you_mean;
 
-/// Contacts whose details were last checked longer ago than this get a warning.
-pub const CONTACT_STALE_DAYS: i64 = 365;
+mod gates;
 
-pub fn validate(guidance: Option<&Guidance>, index: &SourceIndex, today: Date) -> Vec<Diagnostic> {
+pub use gates::CONTACT_STALE_DAYS;
+
+/// Every cross-file check of a loaded source; `files` are the texts read, for the release gates
+/// that look for placeholder details wherever they are written.
+pub fn validate(guidance: Option<&Guidance>, index: &SourceIndex, files: &SourceFiles, today: Date) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     duplicate_ids(index, &mut out);
     unresolved_references(index, &mut out);
@@ -21,11 +24,8 @@ pub fn validate(guidance: Option<&Guidance>, index: &SourceIndex, today: Date) -
         images(g, index, &mut out);
         empty_sections(&g.sections, &mut out);
         empty_sections(&g.appendices, &mut out);
-        document_dates(g, index, today, &mut out);
-        contacts(&g.contacts, today, &mut out);
-        for b in &g.brands {
-            contacts(&b.contacts, today, &mut out);
-        }
+        document_status(g, index, &mut out);
+        gates::check(g, index, files, today, &mut out);
         brands(g, index, &mut out);
         unused_worksheets(g, index, &mut out);
     }
@@ -154,54 +154,14 @@ fn empty_sections(sections: &[Section], out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn document_dates(g: &Guidance, index: &SourceIndex, today: Date, out: &mut Vec<Diagnostic>) {
-    let field = |k: &str| index.fields.get(k).copied().unwrap_or_default();
+fn document_status(g: &Guidance, index: &SourceIndex, out: &mut Vec<Diagnostic>) {
     let doc = &g.document;
-    if doc.review_date < today {
-        out.push(
-            Diagnostic::warning(
-                field("document.review_date"),
-                "document.review_date",
-                format!("the review date {} has passed (today is {today})", doc.review_date),
-            )
-            .with_hint("review the guidance, then record a new revision and set the next `review_date`"),
-        );
-    }
     if doc.status == Status::Draft {
+        let loc = index.fields.get("document.status").copied().unwrap_or_default();
         out.push(
-            Diagnostic::warning(
-                field("document.status"),
-                "document.status",
-                format!("this is a draft (version {}): outputs will be marked DRAFT", doc.version),
-            )
-            .with_hint("set `status: approved` once the guidance has been signed off"),
+            Diagnostic::warning(loc, "document.status", format!("this is a draft (version {}): outputs will be marked DRAFT", doc.version))
+                .with_hint("set `status: approved` once the guidance has been signed off"),
         );
-    }
-}
-
-fn contacts(list: &[Contact], today: Date, out: &mut Vec<Diagnostic>) {
-    for c in list {
-        let age = today.days_since_epoch() - c.verified_on.days_since_epoch();
-        if age > CONTACT_STALE_DAYS {
-            out.push(
-                Diagnostic::warning(
-                    c.at,
-                    format!("contacts.{}", c.id),
-                    format!("the details of `{}` were last verified on {}, more than 12 months ago", c.id, c.verified_on),
-                )
-                .with_hint("check the details with the service, then update `verified_on`"),
-            );
-        }
-        if c.verify {
-            out.push(
-                Diagnostic::warning(
-                    c.at,
-                    format!("contacts.{}", c.id),
-                    format!("the details of `{}` are marked `verify: true` (still to be confirmed)", c.id),
-                )
-                .with_hint("confirm the details with the service, then remove `verify: true`"),
-            );
-        }
     }
 }
 
