@@ -7,6 +7,7 @@ mod blocks;
 mod brand;
 mod contacts;
 mod document;
+mod style;
 mod toolkit;
 
 use std::collections::HashMap;
@@ -69,6 +70,8 @@ pub struct SourceIndex {
     pub fields: HashMap<String, Loc>,
     /// Contacts defined by each brand, by brand id.
     pub brand_contacts: HashMap<String, Vec<String>>,
+    /// The safe-messaging rules in force (built-in, changed by style.yaml).
+    pub style: crate::model::StyleRules,
 }
 
 /// I/O problems that stop loading before any file can be read: exit code 2.
@@ -87,6 +90,7 @@ pub const GUIDANCE_FILE: &str = "guidance.yaml";
 pub const CONTACTS_FILE: &str = "contacts.yaml";
 pub const TOOLKIT_FILE: &str = "toolkit.yaml";
 pub const FLYERS_FILE: &str = "flyers.yaml";
+pub const STYLE_FILE: &str = "style.yaml";
 pub const BRANDS_DIR: &str = "brands";
 
 pub struct Ctx {
@@ -119,6 +123,11 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     let contacts_root = read(&mut files, &mut cx, &dir.join(CONTACTS_FILE), false)?;
     let toolkit_root = read(&mut files, &mut cx, &dir.join(TOOLKIT_FILE), false)?;
     let flyers_root = read(&mut files, &mut cx, &dir.join(FLYERS_FILE), false)?;
+    let style_root = read(&mut files, &mut cx, &dir.join(STYLE_FILE), false)?;
+    cx.index.style = match &style_root {
+        Some(n) => style::decode(&mut cx, n),
+        None => crate::model::StyleRules::defaults(),
+    };
 
     let mut brand_roots = Vec::new();
     let brands_dir = dir.join(BRANDS_DIR);

@@ -6,6 +6,7 @@ mod brand;
 mod contacts;
 mod date;
 mod document;
+mod style;
 mod text;
 mod toolkit;
 
@@ -14,6 +15,7 @@ pub use brand::*;
 pub use contacts::*;
 pub use date::Date;
 pub use document::*;
+pub use style::*;
 pub use text::*;
 pub use toolkit::*;
 

@@ -112,7 +112,7 @@ fn scan_text(gate: &Gate, files: &SourceFiles, id: crate::diag::FileId, out: &mu
 
 /// Where a YAML comment starts on `line` (its length if none): a `#` at the start or after a
 /// space, outside quotes.
-fn comment_start(line: &str) -> usize {
+pub(super) fn comment_start(line: &str) -> usize {
     let (mut single, mut double) = (false, false);
     let mut prev = ' ';
     for (i, c) in line.char_indices() {

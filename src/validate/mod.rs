@@ -11,6 +11,7 @@ use crate::model::{Block, Date, Guidance, Section, Status};
 use crate::util::suggest::did_you_mean;
 
 mod gates;
+mod style;
 
 pub use gates::CONTACT_STALE_DAYS;
 
@@ -26,6 +27,7 @@ pub fn validate(guidance: Option<&Guidance>, index: &SourceIndex, files: &Source
         empty_sections(&g.appendices, &mut out);
         document_status(g, index, &mut out);
         gates::check(g, index, files, today, &mut out);
+        style::check(&index.style, files, &mut out);
         brands(g, index, &mut out);
         unused_worksheets(g, index, &mut out);
     }

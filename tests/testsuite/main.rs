@@ -15,3 +15,4 @@ mod pdfua_conformance;
 mod print_rules;
 mod release_gates;
 mod scale;
+mod style_lint;
