@@ -115,6 +115,16 @@ pub fn domains(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Where each placeholder detail (a drama-range number, an example domain) in `text` ends, in
+/// order: the back-ends print a PLACEHOLDER tag there in a draft.
+pub fn placeholder_ends(text: &str) -> Vec<usize> {
+    let mut ends: Vec<usize> =
+        phone_numbers(text).into_iter().filter(|(s, e)| drama_range(&text[*s..*e]).is_some()).map(|(_, e)| e).collect();
+    ends.extend(domains(text).into_iter().filter(|(s, e)| reserved_domain(&text[*s..*e]).is_some()).map(|(_, e)| e));
+    ends.sort_unstable();
+    ends
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

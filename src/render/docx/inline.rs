@@ -95,10 +95,28 @@ pub fn anchor_link(name: &str, label: &str) -> Hyperlink {
     Hyperlink::new(name, HyperlinkType::Anchor).add_run(run(label, Fmt::default()).style(id::HYPERLINK))
 }
 
+/// Running text: numbers kept whole with no-break spaces, and in a draft a PLACEHOLDER tag
+/// after each drama-range number or example address (an approved source has none: the release
+/// gates refuse them).
+fn text_runs(t: &str, fmt: Fmt, out: &mut Vec<Run>) {
+    let mut from = 0;
+    for end in crate::util::placeholders::placeholder_ends(t) {
+        out.push(run(&crate::render::nobreak::keep_numbers_together(&t[from..end]), fmt));
+        out.push(placeholder_tag());
+        from = end;
+    }
+    out.push(run(&crate::render::nobreak::keep_numbers_together(&t[from..]), fmt));
+}
+
+/// " PLACEHOLDER", bold on yellow, as in the PDF.
+pub fn placeholder_tag() -> Run {
+    run(" PLACEHOLDER", Fmt::BOLD).highlight("yellow")
+}
+
 fn collect(items: &[Inline], fmt: Fmt, out: &mut Vec<Run>) {
     for i in items {
         match i {
-            Inline::Text(t) => out.push(run(t, fmt)),
+            Inline::Text(t) => text_runs(t, fmt, out),
             Inline::Emph(c) => collect(c, Fmt { italic: true, ..fmt }, out),
             Inline::Strong(c) => collect(c, Fmt { bold: true, ..fmt }, out),
             // Links inside link text cannot happen in the source; keep the words.

@@ -35,10 +35,13 @@ fn how_to_contact(cx: &mut Ctx, c: &Contact) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut line = |label: &str, shown: &str, url: Option<String>| {
         let p = Paragraph::new().style(id::TABLE_TEXT).add_run(inline::run(&format!("{label}: "), Fmt::BOLD));
+        let shown_text = crate::render::nobreak::keep_numbers_together(shown);
         let p = match url.and_then(|u| inline::link(cx, &LinkTarget::Url(u))) {
-            Some(h) => p.add_hyperlink(h.add_run(inline::run(shown, Fmt::default()).style(id::HYPERLINK))),
-            None => p.add_run(inline::run(shown, Fmt::default())),
+            Some(h) => p.add_hyperlink(h.add_run(inline::run(&shown_text, Fmt::default()).style(id::HYPERLINK))),
+            None => p.add_run(inline::run(&shown_text, Fmt::default())),
         };
+        // A draft may still hold placeholder details; say so beside each.
+        let p = if crate::util::placeholders::placeholder_ends(shown).is_empty() { p } else { p.add_run(inline::placeholder_tag()) };
         out.push(p);
     };
     if let Some(phone) = &c.phone {

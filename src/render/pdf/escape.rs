@@ -46,12 +46,8 @@ pub fn label(id: &str) -> String {
 /// Running text as literals, numbers kept whole, and a placeholder tag (from the template
 /// library, `gp.placeholder-tag`) after each drama-range number or example domain.
 fn text_with_placeholder_tags(t: &str, out: &mut String) {
-    use crate::util::placeholders::{domains, drama_range, phone_numbers, reserved_domain};
-    let mut ends: Vec<usize> = phone_numbers(t).into_iter().filter(|(s, e)| drama_range(&t[*s..*e]).is_some()).map(|(_, e)| e).collect();
-    ends.extend(domains(t).into_iter().filter(|(s, e)| reserved_domain(&t[*s..*e]).is_some()).map(|(_, e)| e));
-    ends.sort_unstable();
     let mut from = 0;
-    for end in ends {
+    for end in crate::util::placeholders::placeholder_ends(t) {
         out.push_str(&markup_literal(&crate::render::nobreak::keep_numbers_together(&t[from..end])));
         out.push_str(" #gp.placeholder-tag;");
         from = end;
