@@ -77,12 +77,20 @@ pub struct SourceIndex {
 /// I/O problems that stop loading before any file can be read: exit code 2.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("source folder `{0}` does not exist or is not a folder")]
+    #[error("there is no source folder at `{}`{}; run guidepress in the project folder (the one holding source/, templates/ and fonts/), or point at it with `--source DIR` (and `--project DIR` for build)", .0.display(), looked_in(.0))]
     NoFolder(PathBuf),
     #[error("`{0}` is missing: every source folder needs a guidance.yaml")]
     NoGuidance(PathBuf),
     #[error("cannot read `{path}`: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+}
+
+/// " (looked in /abs/dir)" for a relative path, so the message says where it looked.
+fn looked_in(path: &Path) -> String {
+    match (path.is_relative(), std::env::current_dir()) {
+        (true, Ok(cwd)) => format!(" (looked in {})", cwd.join(path).display()),
+        _ => String::new(),
+    }
 }
 
 /// The files of a source folder, in the order they are read.

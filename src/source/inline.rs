@@ -46,6 +46,13 @@ pub fn parse(source: &str) -> Result<Text, InlineError> {
                 let inline = match (kind, target) {
                     ("emph", _) => Inline::Emph(content),
                     ("strong", _) => Inline::Strong(content),
+                    (_, Some(_)) if content.is_empty() => {
+                        return Err(InlineError {
+                            message: "a link with no text prints nothing".into(),
+                            hint: "write the words to show between the brackets, for example `[the response pathway](#response-pathway)`"
+                                .into(),
+                        })
+                    }
                     (_, Some(target)) => Inline::Link { target, content },
                     _ => unreachable!("only links carry a target"),
                 };
@@ -154,6 +161,7 @@ mod tests {
             ("`x`", "code"),
             ("a\n\nb", "paragraph"),
             ("[x](ftp://a)", "not a web address"),
+            ("see [](#pathway) now", "no text"),
         ] {
             let e = parse(src).err().unwrap_or_else(|| panic!("{src} should be refused"));
             assert!(e.message.contains(word), "{src}: {}", e.message);

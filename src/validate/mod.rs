@@ -12,6 +12,7 @@ use crate::util::suggest::did_you_mean;
 
 mod gates;
 mod style;
+mod yaml_traps;
 
 pub use gates::CONTACT_STALE_DAYS;
 
@@ -28,6 +29,7 @@ pub fn validate(guidance: Option<&Guidance>, index: &SourceIndex, files: &Source
         document_status(g, index, &mut out);
         gates::check(g, index, files, today, &mut out);
         style::check(&index.style, files, &mut out);
+        yaml_traps::check(files, &mut out);
         brands(g, index, &mut out);
         unused_worksheets(g, index, &mut out);
     }

@@ -126,7 +126,7 @@ fn cli_exit_codes() {
 
     let (code, _, stderr) = run(&["check", "--source", "/definitely/not/here"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("does not exist"));
+    assert!(stderr.contains("there is no source folder"));
     assert_eq!(run(&["check", "--bogus"]).0, 2);
 }
 

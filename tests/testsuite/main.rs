@@ -16,3 +16,4 @@ mod print_rules;
 mod release_gates;
 mod scale;
 mod style_lint;
+mod yaml_traps;
