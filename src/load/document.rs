@@ -35,6 +35,8 @@ const DOCUMENT: &[&str] = &[
     "controlled_copy",
     "accessibility",
     "default_brand",
+    "crisis_contacts",
+    "crisis_line",
 ];
 const ACCESSIBILITY: &[&str] = &["statement", "contact"];
 const REVISION: &[&str] = &["version", "date", "author", "summary"];
@@ -48,6 +50,7 @@ pub fn decode_guidance(cx: &mut Ctx, root: &Node) -> Option<DocParts> {
     let info = top.req(&mut cx.d, "document", decode_info);
     if let Some(n) = top.get("document") {
         record_field_locs(cx, n);
+        record_crisis_references(cx, n);
     }
     let revisions = top.opt(&mut cx.d, "revisions", |d, n, p| d.list_of(n, p, decode_revision)).unwrap_or_default();
     let sections = match top.get("sections") {
@@ -76,6 +79,18 @@ fn record_field_locs(cx: &mut Ctx, doc: &Node) {
         for (k, v) in entries {
             let key = crate::source::decode::scalar_text(k);
             cx.index.fields.insert(format!("document.{key}"), v.loc);
+        }
+    }
+}
+
+/// The crisis panel names contacts by id; they are checked like every other reference.
+fn record_crisis_references(cx: &mut Ctx, doc: &Node) {
+    let crate::source::yaml::Value::Map(entries) = &doc.value else { return };
+    let Some((_, list)) = entries.iter().find(|(k, _)| crate::source::decode::scalar_text(k) == "crisis_contacts") else { return };
+    if let crate::source::yaml::Value::Seq(items) = &list.value {
+        for (i, item) in items.iter().enumerate() {
+            let id = crate::source::decode::scalar_text(item).to_string();
+            cx.reference(super::Ns::Contact, &id, item.loc, &format!("document.crisis_contacts[{i}]"));
         }
     }
 }
@@ -111,6 +126,8 @@ fn decode_info(d: &mut Decoder, node: &Node, path: &str) -> Option<DocumentInfo>
         Some((statement?, contact?))
     });
     let default_brand = m.req(d, "default_brand", Decoder::id);
+    let crisis_contacts = m.opt(d, "crisis_contacts", |d, n, p| d.list_of(n, p, Decoder::id)).unwrap_or_default();
+    let crisis_line = m.opt(d, "crisis_line", Decoder::string);
     if let (Some(p), Some(r)) = (published, review_date) {
         if r <= p {
             let loc = m.get("review_date").map(|n| n.loc).unwrap_or(node.loc);
@@ -147,6 +164,8 @@ fn decode_info(d: &mut Decoder, node: &Node, path: &str) -> Option<DocumentInfo>
         accessibility_statement,
         accessibility_contact,
         default_brand: default_brand?,
+        crisis_contacts,
+        crisis_line,
     })
 }
 

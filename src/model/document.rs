@@ -26,6 +26,11 @@ pub struct DocumentInfo {
     pub accessibility_statement: Text,
     pub accessibility_contact: Text,
     pub default_brand: String,
+    /// Contacts for the "in danger now" panel at the front of the guidance, by id (a brand's
+    /// contact with the same id replaces the national one, so each brand shows its own line).
+    pub crisis_contacts: Vec<String>,
+    /// One line of crisis help printed in the footer of every page of the guidance.
+    pub crisis_line: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -82,3 +82,35 @@ fn phone_numbers_are_never_broken_across_lines_on_flyers() {
     }
     assert!(seen >= 10, "only {seen} phone numbers were found on the flyers");
 }
+
+#[test]
+fn crisis_help_comes_first_with_each_brands_own_line_and_is_in_every_footer() {
+    let g = example();
+    let r = resources();
+    for brand in &g.brands {
+        let built = pdf::guidance(g, brand, &options(&r)).unwrap();
+        let pages: Vec<String> = built.text.split('\u{c}').map(|p| p.replace('\u{a0}', " ")).collect();
+        let panel = &pages[1];
+        assert!(panel.contains("If a young person is in danger now"), "{}: page 2 is not the crisis panel", brand.id);
+        for needle in ["999", "116 123", "0800 1111", "85258"] {
+            assert!(panel.contains(needle), "{}: {needle} is not on page 2", brand.id);
+        }
+        let local = brand.contacts.iter().find(|c| c.id == "local-mental-health-crisis").and_then(|c| c.phone.clone()).unwrap();
+        assert!(panel.contains(&local), "{}: its own crisis line {local} is not on page 2", brand.id);
+        let line = g.document.crisis_line.as_deref().unwrap();
+        for (i, page) in pages.iter().enumerate().skip(1).filter(|(_, p)| !p.trim().is_empty()) {
+            assert!(page.contains(line), "{}: page {} has no crisis line in its footer", brand.id, i + 1);
+        }
+    }
+}
+
+#[test]
+fn an_unknown_crisis_contact_is_a_located_error() {
+    let dir = minimal();
+    edit(dir.path(), "guidance.yaml", "  default_brand: test", "  default_brand: test\n  crisis_contacts: [samaritans, samaritan]");
+    let (found, checked) = check(dir.path());
+    assert!(checked.guidance.is_none());
+    let f = one(&found, "samaritan`");
+    assert_eq!((f.file.as_str(), f.path.as_str()), ("guidance.yaml", "document.crisis_contacts[1]"));
+    assert!(f.hint.contains("did you mean `samaritans`?"), "{}", f.hint);
+}

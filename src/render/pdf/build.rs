@@ -60,6 +60,7 @@ pub fn guidance(g: &Guidance, brand: &Brand, options: &PdfOptions) -> Result<Pdf
     let ctx = minijinja::context! {
         doc => ser(view::doc(g)),
         brand => ser(view::brand(brand)),
+        crisis => ser(view::crisis_contacts(g, brand)),
         control => ser(view::control_rows(g)),
         revisions => ser(view::revisions(g)),
         body => ser(view::body(g, &g.sections, brand)),

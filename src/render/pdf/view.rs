@@ -92,6 +92,7 @@ pub struct DocView {
     controlled_copy: Markup,
     accessibility_statement: Markup,
     accessibility_contact: Markup,
+    crisis_line: Option<String>,
 }
 
 pub fn doc(g: &Guidance) -> DocView {
@@ -119,7 +120,15 @@ pub fn doc(g: &Guidance) -> DocView {
         controlled_copy: m(&d.controlled_copy),
         accessibility_statement: m(&d.accessibility_statement),
         accessibility_contact: m(&d.accessibility_contact),
+        crisis_line: d.crisis_line.clone(),
     }
+}
+
+/// The contacts of the "in danger now" panel, in the source's order, each brand's own where it
+/// replaces a national one.
+pub fn crisis_contacts(g: &Guidance, brand: &Brand) -> Vec<ContactView> {
+    let all = brand.merge_contacts(&g.contacts);
+    g.document.crisis_contacts.iter().filter_map(|id| all.iter().find(|c| &c.id == id)).map(contact).collect()
 }
 
 #[derive(Serialize)]
