@@ -78,9 +78,9 @@ impl SourceFiles {
         FileId(self.files.len() - 1)
     }
 
-    /// True if `id` names a file held here.
-    pub fn has(&self, id: FileId) -> bool {
-        id.0 < self.files.len()
+    /// Every file held, in the order they were added.
+    pub fn ids(&self) -> impl Iterator<Item = FileId> {
+        (0..self.files.len()).map(FileId)
     }
 
     pub fn path(&self, id: FileId) -> &Path {

@@ -75,7 +75,7 @@ impl Kind {
                     Ok(Rendered { bytes: b.bytes, pages: Some(b.pages), warnings: b.warnings, typst_sources: b.sources })
                 },
                 changed: edition_changed,
-                assets: |g, _| figure_images(g),
+                assets: |g, _| g.figure_images(),
             },
             Kind::Docx => Spec {
                 name: "docx",
@@ -86,7 +86,7 @@ impl Kind {
                     Ok(Rendered { bytes, pages: None, warnings: Vec::new(), typst_sources: Vec::new() })
                 },
                 changed: edition_changed,
-                assets: |g, _| figure_images(g),
+                assets: |g, _| g.figure_images(),
             },
             Kind::Flyers => Spec {
                 name: "flyers",
@@ -157,16 +157,4 @@ fn edition_changed(old: &Guidance, new: &Guidance, _: &str) -> bool {
         || old.appendices != new.appendices
         || old.contacts != new.contacts
         || old.worksheets != new.worksheets
-}
-
-fn figure_images(g: &Guidance) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for s in g.all_sections() {
-        for b in &s.blocks {
-            if let crate::model::Block::Figure(f) = b {
-                out.push(f.image.clone());
-            }
-        }
-    }
-    out
 }

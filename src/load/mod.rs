@@ -124,14 +124,15 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
     if !guidance_path.is_file() {
         return Err(LoadError::NoGuidance(guidance_path));
     }
+    let real_root = dir.canonicalize().map_err(|source| LoadError::Io { path: dir.to_path_buf(), source })?;
     let mut files = SourceFiles::default();
     let mut cx = Ctx { d: Decoder::default(), index: SourceIndex::default() };
 
-    let guidance_root = read(&mut files, &mut cx, &guidance_path, true)?;
-    let contacts_root = read(&mut files, &mut cx, &dir.join(CONTACTS_FILE), false)?;
-    let toolkit_root = read(&mut files, &mut cx, &dir.join(TOOLKIT_FILE), false)?;
-    let flyers_root = read(&mut files, &mut cx, &dir.join(FLYERS_FILE), false)?;
-    let style_root = read(&mut files, &mut cx, &dir.join(STYLE_FILE), false)?;
+    let guidance_root = read(&mut files, &mut cx, &real_root, &guidance_path, true)?;
+    let contacts_root = read(&mut files, &mut cx, &real_root, &dir.join(CONTACTS_FILE), false)?;
+    let toolkit_root = read(&mut files, &mut cx, &real_root, &dir.join(TOOLKIT_FILE), false)?;
+    let flyers_root = read(&mut files, &mut cx, &real_root, &dir.join(FLYERS_FILE), false)?;
+    let style_root = read(&mut files, &mut cx, &real_root, &dir.join(STYLE_FILE), false)?;
     cx.index.style = match &style_root {
         Some(n) => style::decode(&mut cx, n),
         None => crate::model::StyleRules::defaults(),
@@ -148,7 +149,7 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
         paths.sort();
         for p in paths {
             let id = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            if let Some(root) = read(&mut files, &mut cx, &p, true)? {
+            if let Some(root) = read(&mut files, &mut cx, &real_root, &p, true)? {
                 // The file name is the brand's id and its output folder: it must be an id like
                 // any other, or a file named `...yaml` would write outside `--out`.
                 if crate::source::decode::is_valid_id(&id) {
@@ -198,18 +199,15 @@ pub fn load(dir: &Path) -> Result<Loaded, LoadError> {
 /// Reads and parses one file. A missing optional file gives `None`; a missing required one
 /// (other than guidance.yaml, checked earlier) cannot happen. Problems with the bytes or the
 /// YAML become diagnostics.
-fn read(files: &mut SourceFiles, cx: &mut Ctx, path: &Path, required: bool) -> Result<Option<Node>, LoadError> {
+/// Reads and parses one YAML file. `real_root` is the source folder with links resolved: a file
+/// whose own resolved path is not inside it is refused.
+fn read(files: &mut SourceFiles, cx: &mut Ctx, real_root: &Path, path: &Path, required: bool) -> Result<Option<Node>, LoadError> {
     if !required && !path.exists() {
         return Ok(None);
     }
     let meta = std::fs::metadata(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
     // A symbolic link may lead out of the source folder; its target is neither read nor quoted.
-    let source_dir = path.parent().and_then(|p| if p.ends_with(BRANDS_DIR) { p.parent() } else { Some(p) });
-    let inside = match (path.canonicalize(), source_dir.map(Path::canonicalize)) {
-        (Ok(real), Some(Ok(dir))) => real.starts_with(dir),
-        _ => false,
-    };
-    if !inside {
+    if !path.canonicalize().is_ok_and(|real| real.starts_with(real_root)) {
         let id = files.add(path, String::new());
         cx.d.diags.push(
             Diagnostic::error(files.file_start(id), "", "this file is a link to a file outside the source folder; it was not read")

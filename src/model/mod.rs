@@ -49,6 +49,19 @@ impl Guidance {
         self.brands.iter().find(|b| b.id == id)
     }
 
+    /// The pictures of every `figure` block, in reading order (relative to the source folder).
+    pub fn figure_images(&self) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for s in self.all_sections() {
+            for b in &s.blocks {
+                if let Block::Figure(f) = b {
+                    out.push(f.image.clone());
+                }
+            }
+        }
+        out
+    }
+
     /// Sections then appendices, depth first, in reading order.
     pub fn all_sections(&self) -> Vec<&Section> {
         fn walk<'a>(s: &'a Section, out: &mut Vec<&'a Section>) {

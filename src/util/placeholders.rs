@@ -115,14 +115,40 @@ pub fn domains(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Where each placeholder detail (a drama-range number, an example domain) in `text` ends, in
-/// order: the back-ends print a PLACEHOLDER tag there in a draft.
-pub fn placeholder_ends(text: &str) -> Vec<usize> {
-    let mut ends: Vec<usize> =
-        phone_numbers(text).into_iter().filter(|(s, e)| drama_range(&text[*s..*e]).is_some()).map(|(_, e)| e).collect();
-    ends.extend(domains(text).into_iter().filter(|(s, e)| reserved_domain(&text[*s..*e]).is_some()).map(|(_, e)| e));
-    ends.sort_unstable();
-    ends
+/// What a placeholder detail is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placeholder {
+    /// A number in a drama range; the range's area.
+    DramaNumber(&'static str),
+    /// An address under a reserved name; the name.
+    ExampleDomain(&'static str),
+}
+
+/// Every placeholder detail in `text`: byte range and kind, in order. The release gates report
+/// them; the back-ends print a PLACEHOLDER tag after each in a draft.
+pub fn find(text: &str) -> Vec<(usize, usize, Placeholder)> {
+    let mut out: Vec<(usize, usize, Placeholder)> = phone_numbers(text)
+        .into_iter()
+        .filter_map(|(s, e)| drama_range(&text[s..e]).map(|area| (s, e, Placeholder::DramaNumber(area))))
+        .collect();
+    out.extend(
+        domains(text).into_iter().filter_map(|(s, e)| reserved_domain(&text[s..e]).map(|name| (s, e, Placeholder::ExampleDomain(name)))),
+    );
+    out.sort_unstable_by_key(|(s, _, _)| *s);
+    out
+}
+
+/// `text` cut after each placeholder detail: every piece but the last ends with one, so a
+/// back-end writes each piece and a tag between them.
+pub fn split_after_placeholders(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for (_, end, _) in find(text) {
+        pieces.push(&text[from..end]);
+        from = end;
+    }
+    pieces.push(&text[from..]);
+    pieces
 }
 
 #[cfg(test)]
@@ -158,5 +184,11 @@ mod tests {
         assert_eq!(reserved_domain("nspcc.org.uk"), None);
         assert_eq!(reserved_domain("counterexample.org"), None);
         assert_eq!(reserved_domain("x.test"), Some("test"));
+        let kinds: Vec<Placeholder> = find(t).into_iter().map(|(_, _, k)| k).collect();
+        assert_eq!(
+            kinds,
+            [Placeholder::DramaNumber("Liverpool"), Placeholder::ExampleDomain("example.org"), Placeholder::ExampleDomain("example")]
+        );
+        assert_eq!(split_after_placeholders("call 0151 496 0123 now"), ["call 0151 496 0123", " now"]);
     }
 }

@@ -5,7 +5,7 @@
 use crate::diag::{Diagnostic, Loc, SourceFiles};
 use crate::load::SourceIndex;
 use crate::model::{Contact, Date, Guidance, Status};
-use crate::util::placeholders::{domains, drama_range, phone_numbers, reserved_domain};
+use crate::util::placeholders::{find, Placeholder};
 
 /// Contacts whose details were last checked longer ago than this fail the gate.
 pub const CONTACT_STALE_DAYS: i64 = 365;
@@ -51,7 +51,7 @@ pub fn check(g: &Guidance, index: &SourceIndex, files: &SourceFiles, today: Date
             "replace its details with the council's real ones and remove `placeholder: true`, or delete the brand file",
         ));
     }
-    for id in (0..).map(crate::diag::FileId).take_while(|id| files.has(*id)) {
+    for id in files.ids() {
         scan_text(&gate, files, id, out);
     }
 }
@@ -85,27 +85,21 @@ fn scan_text(gate: &Gate, files: &SourceFiles, id: crate::diag::FileId, out: &mu
     for (n, line) in text.lines().enumerate() {
         let content = &line[..comment_start(line)];
         let at = |start: usize, end: usize| files.loc_at(id, n + 1, content[..start].chars().count(), content[start..end].chars().count());
-        for (s, e) in phone_numbers(content) {
-            if let Some(area) = drama_range(&content[s..e]) {
-                out.push(gate.report(
-                    at(s, e),
-                    "",
+        for (s, e, kind) in find(content) {
+            let shown = &content[s..e];
+            let (rule, message, hint) = match kind {
+                Placeholder::DramaNumber(area) => (
                     "drama-number",
-                    format!("`{}` is in a range Ofcom keeps for drama ({area}): it reaches no one", &content[s..e]),
+                    format!("`{shown}` is in a range Ofcom keeps for drama ({area}): it reaches no one"),
                     "put the service's real number here",
-                ));
-            }
-        }
-        for (s, e) in domains(content) {
-            if let Some(name) = reserved_domain(&content[s..e]) {
-                out.push(gate.report(
-                    at(s, e),
-                    "",
+                ),
+                Placeholder::ExampleDomain(name) => (
                     "example-domain",
-                    format!("`{}` is under `{name}`, a name reserved for examples: no one can be reached there", &content[s..e]),
+                    format!("`{shown}` is under `{name}`, a name reserved for examples: no one can be reached there"),
                     "put the service's real web or email address here",
-                ));
-            }
+                ),
+            };
+            out.push(gate.report(at(s, e), "", rule, message, hint));
         }
     }
 }

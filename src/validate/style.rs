@@ -13,7 +13,7 @@ use crate::model::StyleRules;
 const ALLOW: &str = "style: allow";
 
 pub fn check(style: &StyleRules, files: &SourceFiles, out: &mut Vec<Diagnostic>) {
-    for id in (0..).map(FileId).take_while(|id| files.has(*id)) {
+    for id in files.ids() {
         // style.yaml lists the phrases to avoid; it is not published text.
         if files.path(id).file_name().is_some_and(|n| n == crate::load::STYLE_FILE) {
             continue;

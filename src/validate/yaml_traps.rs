@@ -30,7 +30,7 @@ const TEXT_KEYS: &[&str] = &[
 ];
 
 pub fn check(files: &SourceFiles, out: &mut Vec<Diagnostic>) {
-    for id in (0..).map(FileId).take_while(|id| files.has(*id)) {
+    for id in files.ids() {
         check_file(files, id, out);
     }
 }

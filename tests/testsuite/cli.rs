@@ -180,28 +180,34 @@ fn init_creates_a_buildable_project_and_refuses_a_non_empty_folder() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("is not empty"));
 }
 
-#[test]
-fn watch_rebuilds_after_an_edit() {
-    let src = minimal();
-    let out = tempfile::tempdir().unwrap();
+/// `watch --only ONLY` for one rebuild, with its standard output as lines. A watchdog ends the
+/// child after 120 s, so reading its lines can never block a test forever.
+fn watch_once(source: &Path, out: &Path, only: &str) -> (std::process::Child, std::io::Lines<BufReader<std::process::ChildStdout>>) {
     let mut child = guidepress()
-        .args(["watch", "--only", "pdf", "--poll-ms", "50", "--max-rebuilds", "1", "--project"])
+        .args(["watch", "--only", only, "--poll-ms", "50", "--max-rebuilds", "1", "--project"])
         .arg(repo())
         .arg("--source")
-        .arg(src.path())
+        .arg(source)
         .arg("--out")
-        .arg(out.path())
+        .arg(out)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    // A watchdog ends the child if it hangs, so the read below can never block forever.
+    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let pid = child.id().to_string();
     std::thread::spawn(move || {
         std::thread::sleep(Duration::from_secs(120));
         let _ = Command::new("kill").arg(&pid).status();
     });
+    (child, lines)
+}
+
+#[test]
+fn watch_rebuilds_after_an_edit() {
+    let src = minimal();
+    let out = tempfile::tempdir().unwrap();
+    let (mut child, mut lines) = watch_once(src.path(), out.path(), "pdf");
     let deadline = Instant::now() + Duration::from_secs(120);
     let mut wait_for = |needle: &str| loop {
         assert!(Instant::now() < deadline, "timed out waiting for {needle:?}");
@@ -225,23 +231,7 @@ fn watch_rebuilds_after_an_edit() {
 fn watch_rebuilds_only_what_an_edit_touches() {
     let src = minimal();
     let out = tempfile::tempdir().unwrap();
-    let mut child = guidepress()
-        .args(["watch", "--only", NO_DOCX, "--poll-ms", "50", "--max-rebuilds", "1", "--project"])
-        .arg(repo())
-        .arg("--source")
-        .arg(src.path())
-        .arg("--out")
-        .arg(out.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let pid = child.id().to_string();
-    std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_secs(120));
-        let _ = Command::new("kill").arg(&pid).status();
-    });
+    let (mut child, lines) = watch_once(src.path(), out.path(), NO_DOCX);
     let mut after_watching = Vec::new();
     let mut watching = false;
     for line in lines.map_while(Result::ok) {

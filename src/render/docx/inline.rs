@@ -99,13 +99,13 @@ pub fn anchor_link(name: &str, label: &str) -> Hyperlink {
 /// after each drama-range number or example address (an approved source has none: the release
 /// gates refuse them).
 fn text_runs(t: &str, fmt: Fmt, out: &mut Vec<Run>) {
-    let mut from = 0;
-    for end in crate::util::placeholders::placeholder_ends(t) {
-        out.push(run(&crate::render::nobreak::keep_numbers_together(&t[from..end]), fmt));
-        out.push(placeholder_tag());
-        from = end;
+    let pieces = crate::util::placeholders::split_after_placeholders(t);
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            out.push(placeholder_tag());
+        }
+        out.push(run(&crate::render::nobreak::keep_numbers_together(piece), fmt));
     }
-    out.push(run(&crate::render::nobreak::keep_numbers_together(&t[from..]), fmt));
 }
 
 /// " PLACEHOLDER", bold on yellow, as in the PDF.

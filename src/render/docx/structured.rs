@@ -41,7 +41,7 @@ fn how_to_contact(cx: &mut Ctx, c: &Contact) -> Vec<Paragraph> {
             None => p.add_run(inline::run(&shown_text, Fmt::default())),
         };
         // A draft may still hold placeholder details; say so beside each.
-        let p = if crate::util::placeholders::placeholder_ends(shown).is_empty() { p } else { p.add_run(inline::placeholder_tag()) };
+        let p = if crate::util::placeholders::find(shown).is_empty() { p } else { p.add_run(inline::placeholder_tag()) };
         out.push(p);
     };
     if let Some(phone) = &c.phone {

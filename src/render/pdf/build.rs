@@ -67,13 +67,7 @@ pub fn guidance(g: &Guidance, brand: &Brand, options: &PdfOptions) -> Result<Pdf
         appendix_body => ser(view::body(g, &g.appendices, brand)),
     };
     let mut assets: Vec<PathBuf> = brand.logo.iter().map(|l| l.path.clone()).collect();
-    for s in g.all_sections() {
-        for b in &s.blocks {
-            if let crate::model::Block::Figure(f) = b {
-                assets.push(f.image.clone());
-            }
-        }
-    }
+    assets.extend(g.figure_images());
     compile_template(g, brand, options, "guidance.typ.j2", ctx, &assets, &[], &format!("{}/{}", g.document.slug, brand.id))
 }
 

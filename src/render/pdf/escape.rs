@@ -46,13 +46,13 @@ pub fn label(id: &str) -> String {
 /// Running text as literals, numbers kept whole, and a placeholder tag (from the template
 /// library, `gp.placeholder-tag`) after each drama-range number or example domain.
 fn text_with_placeholder_tags(t: &str, out: &mut String) {
-    let mut from = 0;
-    for end in crate::util::placeholders::placeholder_ends(t) {
-        out.push_str(&markup_literal(&crate::render::nobreak::keep_numbers_together(&t[from..end])));
-        out.push_str(" #gp.placeholder-tag;");
-        from = end;
+    let pieces = crate::util::placeholders::split_after_placeholders(t);
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" #gp.placeholder-tag;");
+        }
+        out.push_str(&markup_literal(&crate::render::nobreak::keep_numbers_together(piece)));
     }
-    out.push_str(&markup_literal(&crate::render::nobreak::keep_numbers_together(&t[from..])));
 }
 
 /// Inline text as typst markup: literals for words, functions for emphasis, strong and links.

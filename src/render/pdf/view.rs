@@ -288,20 +288,8 @@ pub struct ContactView {
 }
 
 pub fn contact(c: &Contact) -> ContactView {
-    use crate::util::placeholders::{drama_range, reserved_domain};
-    let host = |s: &str| {
-        s.rsplit('@')
-            .next()
-            .unwrap_or(s)
-            .trim_start_matches("https://")
-            .trim_start_matches("http://")
-            .split('/')
-            .next()
-            .unwrap_or("")
-            .to_string()
-    };
-    let placeholder = c.phone.as_deref().is_some_and(|p| drama_range(p).is_some())
-        || c.email.iter().chain(&c.website).any(|a| reserved_domain(&host(a)).is_some());
+    // The same finder as the release gates and the running text.
+    let placeholder = [&c.phone, &c.email, &c.website].into_iter().flatten().any(|s| !crate::util::placeholders::find(s).is_empty());
     ContactView {
         placeholder,
         qr: None,
