@@ -6,9 +6,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::manifest::Report;
 use crate::diag::Diagnostic;
 use crate::model::{Brand, Guidance};
 use crate::render::docx::{self, DocxOptions};
+use crate::render::html::{self, Download, Downloads, HtmlOptions, WebFont};
 use crate::render::pdf::{self, PdfOptions, PdfResources};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -18,6 +20,7 @@ pub enum Kind {
     Docx,
     Flyers,
     Worksheets,
+    Html,
 }
 
 /// What a back-end hands back for one artefact.
@@ -27,6 +30,9 @@ pub struct Rendered {
     pub warnings: Vec<Diagnostic>,
     /// For PDFs: the typst sources and assets compiled, by path (for `--emit-typst`).
     pub typst_sources: Vec<(String, Vec<u8>)>,
+    /// More files beside the artefact (a website's other pages, style sheet, fonts, pictures),
+    /// by path relative to the artefact's folder; each is staged and listed in the manifest.
+    pub more_files: Vec<(String, Vec<u8>)>,
 }
 
 /// Why a back-end could not make an artefact.
@@ -36,12 +42,16 @@ pub enum RenderError {
     Pdf(#[from] pdf::PdfError),
     #[error(transparent)]
     Docx(#[from] docx::DocxError),
+    #[error(transparent)]
+    Html(#[from] html::HtmlError),
 }
 
 /// Everything a back-end may be given besides the model and the brand.
 pub struct RenderInputs<'a> {
     pub timestamp: i64,
     pub pdf: &'a PdfResources,
+    /// Artefacts already built (or kept) by this build, for kinds that link to them.
+    pub built: &'a [Report],
 }
 
 /// One kind's entry in the table.
@@ -59,10 +69,13 @@ pub struct Spec {
     pub changed: fn(old: &Guidance, new: &Guidance, id: &str) -> bool,
     /// Files from the source folder that item `id` embeds, besides the brand's logo.
     pub assets: fn(&Guidance, &str) -> Vec<PathBuf>,
+    /// Built after every other kind, because it reads what they made (the website links to
+    /// the PDF and Word files with their sizes).
+    pub late: bool,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Pdf, Kind::Docx, Kind::Flyers, Kind::Worksheets];
+    pub const ALL: [Kind; 5] = [Kind::Pdf, Kind::Docx, Kind::Flyers, Kind::Worksheets, Kind::Html];
 
     pub fn spec(self) -> Spec {
         match self {
@@ -72,10 +85,17 @@ impl Kind {
                 path: |g, _| PathBuf::from(format!("{}.pdf", g.document.slug)),
                 render: |g, brand, _, inputs| {
                     let b = pdf::guidance(g, brand, &pdf_options(inputs))?;
-                    Ok(Rendered { bytes: b.bytes, pages: Some(b.pages), warnings: b.warnings, typst_sources: b.sources })
+                    Ok(Rendered {
+                        bytes: b.bytes,
+                        pages: Some(b.pages),
+                        warnings: b.warnings,
+                        typst_sources: b.sources,
+                        more_files: Vec::new(),
+                    })
                 },
                 changed: edition_changed,
                 assets: |g, _| g.figure_images(),
+                late: false,
             },
             Kind::Docx => Spec {
                 name: "docx",
@@ -83,10 +103,11 @@ impl Kind {
                 path: |g, _| PathBuf::from(format!("{}.docx", g.document.slug)),
                 render: |g, brand, _, inputs| {
                     let bytes = docx::render(g, brand, &DocxOptions { timestamp: inputs.timestamp })?;
-                    Ok(Rendered { bytes, pages: None, warnings: Vec::new(), typst_sources: Vec::new() })
+                    Ok(Rendered { bytes, pages: None, warnings: Vec::new(), typst_sources: Vec::new(), more_files: Vec::new() })
                 },
                 changed: edition_changed,
                 assets: |g, _| g.figure_images(),
+                late: false,
             },
             Kind::Flyers => Spec {
                 name: "flyers",
@@ -95,7 +116,13 @@ impl Kind {
                 render: |g, brand, id, inputs| {
                     let f = g.flyers.iter().find(|f| f.id == id).ok_or_else(|| missing("flyer", id))?;
                     let b = pdf::flyer(g, brand, f, &pdf_options(inputs))?;
-                    Ok(Rendered { bytes: b.bytes, pages: Some(b.pages), warnings: b.warnings, typst_sources: b.sources })
+                    Ok(Rendered {
+                        bytes: b.bytes,
+                        pages: Some(b.pages),
+                        warnings: b.warnings,
+                        typst_sources: b.sources,
+                        more_files: Vec::new(),
+                    })
                 },
                 changed: |old, new, id| {
                     old.document != new.document
@@ -103,6 +130,7 @@ impl Kind {
                         || old.flyers.iter().find(|f| f.id == id) != new.flyers.iter().find(|f| f.id == id)
                 },
                 assets: |_, _| Vec::new(),
+                late: false,
             },
             Kind::Worksheets => Spec {
                 name: "worksheets",
@@ -111,10 +139,34 @@ impl Kind {
                 render: |g, brand, id, inputs| {
                     let w = g.worksheet(id).ok_or_else(|| missing("worksheet", id))?;
                     let b = pdf::worksheet(g, brand, w, &pdf_options(inputs))?;
-                    Ok(Rendered { bytes: b.bytes, pages: Some(b.pages), warnings: b.warnings, typst_sources: b.sources })
+                    Ok(Rendered {
+                        bytes: b.bytes,
+                        pages: Some(b.pages),
+                        warnings: b.warnings,
+                        typst_sources: b.sources,
+                        more_files: Vec::new(),
+                    })
                 },
                 changed: |old, new, id| old.document != new.document || old.worksheet(id) != new.worksheet(id),
                 assets: |_, _| Vec::new(),
+                late: false,
+            },
+            Kind::Html => Spec {
+                name: "html",
+                items: |g| vec![g.document.slug.clone()],
+                path: |_, _| Path::new("html").join("index.html"),
+                render: |g, brand, _, inputs| {
+                    let fonts = web_fonts(brand, inputs.pdf);
+                    let downloads = downloads_for(brand, inputs.built);
+                    let options = HtmlOptions { templates: &inputs.pdf.templates, fonts: &fonts, downloads: &downloads };
+                    let mut site = html::render(g, brand, &options)?.files.into_iter();
+                    let (_, index) = site.next().ok_or_else(|| missing("page", "index.html"))?;
+                    Ok(Rendered { bytes: index, pages: None, warnings: Vec::new(), typst_sources: Vec::new(), more_files: site.collect() })
+                },
+                // Cheap to build and it shows the sizes of the other files: always rebuilt.
+                changed: |_, _, _| true,
+                assets: |g, _| g.figure_images(),
+                late: true,
             },
         }
     }
@@ -143,6 +195,45 @@ impl std::fmt::Display for Kind {
 
 fn pdf_options<'a>(inputs: &RenderInputs<'a>) -> PdfOptions<'a> {
     PdfOptions { timestamp: inputs.timestamp, resources: inputs.pdf }
+}
+
+/// The brand's font files from `fonts/`, for the website to serve itself.
+fn web_fonts(brand: &Brand, resources: &PdfResources) -> Vec<WebFont> {
+    let mut families = vec![brand.font_base.as_str()];
+    if brand.font_headings != brand.font_base {
+        families.push(&brand.font_headings);
+    }
+    families
+        .into_iter()
+        .flat_map(|family| {
+            resources.font_files(family).into_iter().map(move |(weight, italic, data)| WebFont {
+                family: family.to_string(),
+                weight,
+                italic,
+                data,
+            })
+        })
+        .collect()
+}
+
+/// This brand's PDF, Word and worksheet files among what the build made, as links from its
+/// `html/` folder.
+fn downloads_for(brand: &Brand, built: &[Report]) -> Downloads {
+    let mut d = Downloads::default();
+    let prefix = format!("{}/", brand.id);
+    for r in built.iter().filter(|r| r.brand == brand.id) {
+        let Some(rel) = r.path.strip_prefix(&prefix) else { continue };
+        let download = Download { href: format!("../{rel}"), bytes: r.bytes as u64 };
+        match r.kind {
+            Kind::Pdf => d.pdf = Some(download),
+            Kind::Docx => d.docx = Some(download),
+            Kind::Worksheets => {
+                d.worksheets.insert(r.id.clone(), download);
+            }
+            _ => {}
+        }
+    }
+    d
 }
 
 fn missing(what: &str, id: &str) -> RenderError {

@@ -70,7 +70,6 @@ impl Session {
         let settings =
             format!("{:?}|{:?}|{:?}|{}|{}", request.brands, request.only, request.emit_typst, timestamp, request.project.display());
         let reuse = self.reusable(&g, &jobs, &settings, changed, &request.out);
-        let todo: Vec<Job> = jobs.iter().zip(&reuse).filter(|(_, r)| r.is_none()).map(|(j, _)| j.clone()).collect();
 
         let write_fail = |path: &Path, error| Problem::Write { path: path.to_path_buf(), error };
         let out = match Transaction::begin(&request.out) {
@@ -83,15 +82,26 @@ impl Session {
         };
         let threads = if request.threads == 0 { std::thread::available_parallelism().map_or(2, |n| n.get()) } else { request.threads };
         let per_brand = jobs.len() / brands.len().max(1);
-        let inputs = RenderInputs { timestamp, pdf: &resources };
-        let (done, failures) = workers::run(&g, &todo, &inputs, &out, emit.as_ref(), threads, 2 * per_brand.max(8));
-        if !failures.is_empty() {
-            return Err(fail(Problem::Render(failures), diags, files));
+        // Two rounds: kinds that link to other artefacts (the website) are built once the
+        // files they link to exist, and are told what those are.
+        let mut done: Vec<(usize, workers::Done)> = Vec::new();
+        let mut built: Vec<Report> = reuse.iter().flatten().flatten().cloned().collect();
+        for late in [false, true] {
+            let round: Vec<usize> = (0..jobs.len()).filter(|&i| reuse[i].is_none() && jobs[i].kind.spec().late == late).collect();
+            let todo: Vec<Job> = round.iter().map(|&i| jobs[i].clone()).collect();
+            let inputs = RenderInputs { timestamp, pdf: &resources, built: &built };
+            let (finished, failures) = workers::run(&g, &todo, &inputs, &out, emit.as_ref(), threads, 2 * per_brand.max(8));
+            if !failures.is_empty() {
+                return Err(fail(Problem::Render(failures), diags, files));
+            }
+            built.extend(finished.iter().flat_map(|d| d.reports.iter().cloned()));
+            done.extend(round.into_iter().zip(finished));
         }
+        done.sort_by_key(|(i, _)| *i);
 
-        let mut fresh = done.iter().map(|d| &d.report);
+        let mut fresh = done.iter().map(|(_, d)| &d.reports);
         let reports: Vec<Report> =
-            reuse.into_iter().map(|r| r.unwrap_or_else(|| fresh.next().cloned().expect("one report per job built"))).collect();
+            reuse.into_iter().flat_map(|r| r.unwrap_or_else(|| fresh.next().cloned().expect("one set of reports per job built"))).collect();
         let manifest = Manifest::new(&g, brands.iter().map(|b| b.id.clone()).collect(), reports, timestamp);
         if let Err(e) = out.stage(Path::new("manifest.json"), manifest.to_json().as_bytes()) {
             return Err(fail(write_fail(&request.out, e), diags, files));
@@ -106,14 +116,15 @@ impl Session {
             return Err(fail(write_fail(&request.out, e), diags, files));
         }
 
-        let warnings = done.iter().flat_map(|d| d.warnings.iter().map(|w| (d.report.path.clone(), w.clone()))).collect();
-        let rebuilt = done.into_iter().map(|d| d.report).collect();
+        let warnings = done.iter().flat_map(|(_, d)| d.warnings.iter().map(|w| (d.reports[0].path.clone(), w.clone()))).collect();
+        let rebuilt = done.into_iter().flat_map(|(_, d)| d.reports).collect();
         self.previous = Some(Previous { guidance: g, reports: manifest.artefacts.clone(), settings });
         Ok(Built { diags, files, manifest, rebuilt, warnings, millis: started.elapsed().as_millis() })
     }
 
-    /// For each job, the previous report if the artefact can be kept as it is.
-    fn reusable(&self, g: &Guidance, jobs: &[Job], settings: &str, changed: Option<&[PathBuf]>, out: &Path) -> Vec<Option<Report>> {
+    /// For each job, the previous reports if the artefact can be kept as it is. (A kind that
+    /// writes several files is always rebuilt, so a kept artefact is one file.)
+    fn reusable(&self, g: &Guidance, jobs: &[Job], settings: &str, changed: Option<&[PathBuf]>, out: &Path) -> Vec<Option<Vec<Report>>> {
         let (Some(prev), Some(changed)) = (&self.previous, changed) else { return vec![None; jobs.len()] };
         if prev.settings != settings || changed.iter().any(|p| !p.starts_with(&g.root)) {
             return vec![None; jobs.len()]; // templates, fonts or settings changed
@@ -129,7 +140,7 @@ impl Session {
                 assets.extend(job.brand.logo.iter().map(|l| l.path.clone()));
                 let asset_changed = changed.iter().any(|c| assets.iter().any(|a| g.root.join(a) == *c));
                 let keep = on_disk.is_some() && same_brand && !asset_changed && !(spec.changed)(&prev.guidance, g, &job.id);
-                keep.then(|| Report { millis: 0, ..report.clone() })
+                keep.then(|| vec![Report { millis: 0, ..report.clone() }])
             })
             .collect()
     }

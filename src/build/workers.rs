@@ -23,7 +23,8 @@ const WORKER_STACK: usize = 64 * 1024 * 1024;
 
 /// A built and staged artefact.
 pub struct Done {
-    pub report: Report,
+    /// The artefact's file first, then any files it brought beside it (a website's pages).
+    pub reports: Vec<Report>,
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -103,15 +104,23 @@ fn one(g: &Guidance, job: &Job<'_>, inputs: &RenderInputs, out: &Transaction, em
             emit.stage(&rel, bytes).map_err(|error| JobFailure::Write { path: rel.display().to_string(), error })?;
         }
     }
-    let report = Report {
-        path: shown,
+    let report = |path: String, bytes: &[u8], pages| Report {
+        path,
         kind: job.kind,
         brand: job.brand.id.clone(),
         id: job.id.clone(),
-        bytes: rendered.bytes.len(),
-        pages: rendered.pages,
-        sha256: sha256_hex(&rendered.bytes),
+        bytes: bytes.len(),
+        pages,
+        sha256: sha256_hex(bytes),
         millis: started.elapsed().as_millis(),
     };
-    Ok(Done { report, warnings: rendered.warnings })
+    let mut reports = vec![report(shown, &rendered.bytes, rendered.pages)];
+    let folder = path.parent().unwrap_or(Path::new(""));
+    for (rel, bytes) in &rendered.more_files {
+        let p = folder.join(rel);
+        let shown = p.to_string_lossy().replace('\\', "/");
+        out.stage(&p, bytes).map_err(|error| JobFailure::Write { path: shown.clone(), error })?;
+        reports.push(report(shown, bytes, None));
+    }
+    Ok(Done { reports, warnings: rendered.warnings })
 }

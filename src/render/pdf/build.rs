@@ -37,6 +37,21 @@ impl PdfResources {
         self.fonts.has_family(family)
     }
 
+    /// The files of font family `family` in `fonts/` as (weight, italic, bytes), lightest
+    /// first, for a back-end that ships the fonts themselves (the website).
+    pub fn font_files(&self, family: &str) -> Vec<(u16, bool, Vec<u8>)> {
+        let mut out: Vec<(u16, bool, Vec<u8>)> = self
+            .fonts
+            .fonts
+            .iter()
+            .filter(|f| f.info().family.eq_ignore_ascii_case(family) && f.index() == 0)
+            .map(|f| (f.info().variant.weight.to_number(), f.info().variant.style != typst::text::FontStyle::Normal, f.data().to_vec()))
+            .collect();
+        out.sort_by_key(|(w, i, _)| (*w, *i));
+        out.dedup_by_key(|(w, i, _)| (*w, *i));
+        out
+    }
+
     /// Whether the fonts a brand names are in `fonts/`; the error names the field and lists
     /// the families there are.
     pub fn check_brand_fonts(&self, brand: &Brand) -> Result<(), PdfError> {

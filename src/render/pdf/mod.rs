@@ -12,7 +12,6 @@ mod build;
 mod compile;
 mod escape;
 mod fonts;
-mod pathway_layout;
 mod templates;
 mod view;
 mod world;

@@ -5,9 +5,9 @@
 use serde::Serialize;
 
 use super::escape;
-use super::pathway_layout;
 use super::templates::markup;
 use crate::model::{Block, Brand, Contact, DrawSize, Guidance, ListItem, Part, Rgb, Section, StepKind, Text, Worksheet};
+use crate::render::pathway_layout;
 
 type Markup = minijinja::Value;
 
