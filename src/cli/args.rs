@@ -22,7 +22,7 @@ pub struct Cli {
 pub enum Command {
     /// Check the source for problems and print every one of them, with where it is and a hint.
     Check(SourceArgs),
-    /// Check the source, then build the PDF and Word editions, flyers and worksheets.
+    /// Check the source, then build the PDF, Word and HTML editions, flyers and worksheets.
     Build(BuildArgs),
     /// Build once, then rebuild what an edit touches whenever a file in source/, templates/ or
     /// fonts/ changes. Errors are printed and watching goes on.
@@ -58,7 +58,7 @@ pub struct BuildArgs {
     /// Build every brand in source/brands/.
     #[arg(long)]
     pub all_brands: bool,
-    /// Build only these kinds of artefact: pdf, docx, flyers, worksheets.
+    /// Build only these kinds of artefact: pdf, docx, flyers, worksheets, html.
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<Kind>,
     /// Also write the generated typst source and its assets here (one folder per PDF), for
@@ -86,6 +86,14 @@ pub struct WatchArgs {
     /// Stop after this many rebuilds (for scripts and tests); runs until interrupted otherwise.
     #[arg(long)]
     pub max_rebuilds: Option<u32>,
+    /// Also serve the output folder over HTTP (default port 8000; 0 picks a free one) and
+    /// reload an open page of the HTML edition after each rebuild.
+    #[arg(long, value_name = "PORT", num_args = 0..=1, default_missing_value = "8000")]
+    pub serve: Option<u16>,
+    /// The address to serve on. Loopback by default, so nothing outside this computer can
+    /// read a draft; give 0.0.0.0 only on a network you trust.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1", requires = "serve")]
+    pub bind: std::net::IpAddr,
 }
 
 #[derive(clap::Args)]

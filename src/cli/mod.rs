@@ -6,4 +6,5 @@ pub mod build;
 pub mod check;
 pub mod init;
 pub mod report;
+pub mod serve;
 pub mod watch;

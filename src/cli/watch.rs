@@ -40,7 +40,18 @@ pub fn run(args: &WatchArgs) -> u8 {
     // Snapshot before the first build so an edit made while it runs is not missed.
     let mut last = snapshot(&dirs);
     let mut session = Session::default();
+    let reloads = std::sync::Arc::new(super::serve::Rebuilds::default());
     build_in(&mut session, build, None);
+    if let Some(port) = args.serve {
+        match super::serve::start(build.out.clone(), args.bind, port, reloads.clone()) {
+            // Printed whole on one line, so a script (or a test) can read the address.
+            Ok(addr) => println!("serving {} on http://{addr}/ (the HTML edition reloads after each rebuild)", build.out.display()),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return 2;
+            }
+        }
+    }
     println!("watching {} for changes (Ctrl-C to stop)", dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>().join(", "));
     let mut rebuilds = 0;
     loop {
@@ -53,7 +64,10 @@ pub fn run(args: &WatchArgs) -> u8 {
         last = now;
         let started = Instant::now();
         match build_in(&mut session, build, Some(&edited)) {
-            0 => println!("rebuilt in {} ms", started.elapsed().as_millis()),
+            0 => {
+                reloads.bump();
+                println!("rebuilt in {} ms", started.elapsed().as_millis())
+            }
             _ => println!("rebuild failed (see above); still watching"),
         }
         rebuilds += 1;

@@ -10,6 +10,7 @@ mod crash_safety;
 mod docx_edition;
 mod flyers;
 mod hostile_input;
+mod html_edition;
 mod pdf_edition;
 mod pdfua_conformance;
 mod print_rules;

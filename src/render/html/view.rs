@@ -276,12 +276,15 @@ fn tel(phone: &str) -> Option<String> {
 /// number is the one to text, a word between "Text" and "to" is the message.
 fn sms(text: &str) -> Option<String> {
     let number = text.split_whitespace().rev().find(|w| w.chars().all(|c| c.is_ascii_digit()) && w.len() >= 3)?;
-    let lower = text.to_lowercase();
-    let body = lower
-        .strip_prefix("text ")
-        .and_then(|rest| rest.split(" to ").next())
-        .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric()))
-        .map(|_| text.split_whitespace().nth(1).unwrap_or_default());
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let body = match words.as_slice() {
+        [text, body, to, ..]
+            if text.eq_ignore_ascii_case("text") && to.eq_ignore_ascii_case("to") && body.chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            Some(*body)
+        }
+        _ => None,
+    };
     Some(match body {
         Some(b) => format!("sms:{number}?body={b}"),
         None => format!("sms:{number}"),
