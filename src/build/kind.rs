@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::manifest::Report;
 use crate::diag::Diagnostic;
 use crate::model::{Brand, Guidance};
 use crate::render::docx::{self, DocxOptions};
@@ -51,7 +50,18 @@ pub struct RenderInputs<'a> {
     pub timestamp: i64,
     pub pdf: &'a PdfResources,
     /// Artefacts already built (or kept) by this build, for kinds that link to them.
-    pub built: &'a [Report],
+    pub built: &'a [Made],
+}
+
+/// A file an earlier round of the build made: what a late kind may link to.
+#[derive(Debug, Clone)]
+pub struct Made {
+    pub kind: Kind,
+    pub brand: String,
+    pub id: String,
+    /// Relative to the output folder: `<brand>/…`.
+    pub path: String,
+    pub bytes: usize,
 }
 
 /// One kind's entry in the table.
@@ -218,7 +228,7 @@ fn web_fonts(brand: &Brand, resources: &PdfResources) -> Vec<WebFont> {
 
 /// This brand's PDF, Word and worksheet files among what the build made, as links from its
 /// `html/` folder.
-fn downloads_for(brand: &Brand, built: &[Report]) -> Downloads {
+fn downloads_for(brand: &Brand, built: &[Made]) -> Downloads {
     let mut d = Downloads::default();
     let prefix = format!("{}/", brand.id);
     for r in built.iter().filter(|r| r.brand == brand.id) {

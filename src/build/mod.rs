@@ -9,7 +9,7 @@ mod plan;
 mod session;
 mod workers;
 
-pub use kind::{Kind, RenderError, RenderInputs, Rendered, Spec};
+pub use kind::{Kind, Made, RenderError, RenderInputs, Rendered, Spec};
 pub use manifest::{Manifest, Report};
 pub use plan::{plan, Job};
 pub use session::Session;

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::kind::RenderInputs;
+use super::kind::{Made, RenderInputs};
 use super::manifest::{Manifest, Report};
 use super::plan::{plan, Job};
 use super::workers;
@@ -85,7 +85,8 @@ impl Session {
         // Two rounds: kinds that link to other artefacts (the website) are built once the
         // files they link to exist, and are told what those are.
         let mut done: Vec<(usize, workers::Done)> = Vec::new();
-        let mut built: Vec<Report> = reuse.iter().flatten().flatten().cloned().collect();
+        let made = |r: &Report| Made { kind: r.kind, brand: r.brand.clone(), id: r.id.clone(), path: r.path.clone(), bytes: r.bytes };
+        let mut built: Vec<Made> = reuse.iter().flatten().flatten().map(made).collect();
         for late in [false, true] {
             let round: Vec<usize> = (0..jobs.len()).filter(|&i| reuse[i].is_none() && jobs[i].kind.spec().late == late).collect();
             let todo: Vec<Job> = round.iter().map(|&i| jobs[i].clone()).collect();
@@ -94,7 +95,7 @@ impl Session {
             if !failures.is_empty() {
                 return Err(fail(Problem::Render(failures), diags, files));
             }
-            built.extend(finished.iter().flat_map(|d| d.reports.iter().cloned()));
+            built.extend(finished.iter().flat_map(|d| d.reports.iter().map(made)));
             done.extend(round.into_iter().zip(finished));
         }
         done.sort_by_key(|(i, _)| *i);

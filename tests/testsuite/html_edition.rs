@@ -106,7 +106,7 @@ fn the_site_has_a_page_per_section_with_source_ids_and_every_link_resolves() {
     assert!(at("If a young person is in danger now") < at("id=\"contents\""));
     assert!(index.contains("href=\"tel:116123\""), "Samaritans is not a tel: link");
     assert!(index.contains("href=\"sms:85258?body=SHOUT\""), "Shout is not an sms: link");
-    assert!(index.contains("<details class=\"details\">\n  <summary>Document control</summary>"));
+    assert!(index.contains("<details class=\"details\">\n<summary>Document control</summary>"));
     let pdf_bytes = std::fs::metadata(out.path().join("lscp/self-harm-practice-guidance.pdf")).unwrap().len();
     let docx_bytes = std::fs::metadata(out.path().join("lscp/self-harm-practice-guidance.docx")).unwrap().len();
     assert!(index.contains(&format!("Download the PDF edition ({} kB)", (pdf_bytes as f64 / 1000.0).round())), "PDF size not shown");
