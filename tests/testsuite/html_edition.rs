@@ -58,6 +58,8 @@ fn the_site_has_a_page_per_section_with_source_ids_and_every_link_resolves() {
     // One page per top-level section and appendix, plus the index and the one-page edition.
     let mut expected: BTreeSet<String> = g.sections.iter().chain(&g.appendices).map(|s| format!("{}.html", s.id)).collect();
     expected.extend(["index.html".to_string(), "all.html".to_string()]);
+    // And one per worksheet, which links to its printable PDF.
+    expected.extend(g.worksheets.iter().map(|w| format!("worksheet-{}.html", w.id)));
     let found: BTreeSet<String> = html_files(&site).iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
     assert_eq!(found, expected);
 
@@ -111,6 +113,10 @@ fn the_site_has_a_page_per_section_with_source_ids_and_every_link_resolves() {
     let docx_bytes = std::fs::metadata(out.path().join("lscp/self-harm-practice-guidance.docx")).unwrap().len();
     assert!(index.contains(&format!("Download the PDF edition ({} kB)", (pdf_bytes as f64 / 1000.0).round())), "PDF size not shown");
     assert!(index.contains(&format!("Download the Word edition ({} kB)", (docx_bytes as f64 / 1000.0).round())), "Word size not shown");
+
+    let sheet = read(&site.join("worksheet-my-safety-plan.html"));
+    let pdf = std::fs::metadata(out.path().join("lscp/worksheets/my-safety-plan.pdf")).unwrap().len();
+    assert!(sheet.contains(&format!("(PDF, {} kB)", (pdf as f64 / 1000.0).round())), "no print link with the size");
 
     // The pathway: inline SVG with title and desc, then the same steps as an ordered list.
     let responding = read(&site.join("responding.html"));

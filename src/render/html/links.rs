@@ -20,6 +20,11 @@ impl<'a> Links<'a> {
         Links { page_of, current }
     }
 
+    /// Whether the page is the one-page edition, which holds everything in full.
+    pub fn is_all(&self) -> bool {
+        self.current == super::ALL_PAGE
+    }
+
     /// The href of source id `id` from the current page.
     pub fn to(&self, id: &str) -> String {
         match self.page_of.get(id) {
@@ -34,6 +39,11 @@ pub fn page_file(s: &Section) -> String {
     format!("{}.html", s.id)
 }
 
+/// The page of a worksheet (each has its own, as each prints on its own).
+pub fn worksheet_file(id: &str) -> String {
+    format!("worksheet-{id}.html")
+}
+
 /// Every linkable id of the source and the page it is on.
 pub fn page_map(g: &Guidance) -> HashMap<String, String> {
     let mut map = HashMap::new();
@@ -45,7 +55,7 @@ pub fn page_map(g: &Guidance) -> HashMap<String, String> {
                     map.insert(p.id.clone(), file.to_string());
                 }
                 Block::Worksheet(w) => {
-                    map.insert(w.clone(), file.to_string());
+                    map.insert(w.clone(), worksheet_file(w));
                 }
                 _ => {}
             }
@@ -56,6 +66,10 @@ pub fn page_map(g: &Guidance) -> HashMap<String, String> {
     }
     for s in g.sections.iter().chain(&g.appendices) {
         walk(s, &page_file(s), &mut map);
+    }
+    // Worksheets no section includes still get their page.
+    for w in &g.worksheets {
+        map.entry(w.id.clone()).or_insert_with(|| worksheet_file(&w.id));
     }
     map
 }

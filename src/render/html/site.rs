@@ -5,7 +5,7 @@ use minijinja::{context, Value};
 use serde::Serialize;
 
 use super::escape::css_string;
-use super::links::{page_file, page_map, Links};
+use super::links::{page_file, page_map, worksheet_file, Links};
 use super::view::{self, image_path};
 use super::{templates, HtmlError, HtmlOptions, Site, ALL_PAGE};
 use crate::model::{Brand, Guidance, Rgb, Section};
@@ -119,6 +119,43 @@ pub fn render(g: &Guidance, brand: &Brand, options: &HtmlOptions) -> Result<Site
         files.push((file.clone(), tidy(&templates::render(&env, "section.html.j2", ctx)?)));
     }
 
+    // One page per worksheet, under the page that includes it, in the order they appear.
+    let mut sheets: Vec<(String, &PageRef)> = Vec::new();
+    for (i, s) in tops.iter().enumerate() {
+        sheets.extend(worksheet_ids(s).into_iter().map(|id| (id, &pages[i])));
+    }
+    let home = PageRef { file: "index.html".into(), id: String::new(), number: String::new(), title: "Home".into() };
+    for w in &g.worksheets {
+        if !sheets.iter().any(|(id, _)| *id == w.id) {
+            sheets.push((w.id.clone(), &home));
+        }
+    }
+    for (i, (id, parent)) in sheets.iter().enumerate() {
+        let Some(w) = g.worksheet(id) else { continue };
+        let file = worksheet_file(id);
+        let links = Links::new(&map, &file);
+        let neighbour = |j: usize| {
+            sheets.get(j).and_then(|(id, _)| g.worksheet(id)).map(|w| PageRef {
+                file: worksheet_file(&w.id),
+                id: w.id.clone(),
+                number: String::new(),
+                title: w.title.clone(),
+            })
+        };
+        let prev = if i == 0 { (*parent).clone() } else { neighbour(i - 1).unwrap_or_else(|| (*parent).clone()) };
+        let next = neighbour(i + 1).unwrap_or_else(|| (*parent).clone());
+        let ctx = context! {
+            site => ser(site_view(&links)),
+            pages => ser(&pages),
+            current => file.clone(),
+            parent => ser(*parent),
+            sheet => ser(view::worksheet(w, &links, options.downloads)),
+            prev => ser(prev),
+            next => ser(next),
+        };
+        files.push((file, tidy(&templates::render(&env, "worksheet.html.j2", ctx)?)));
+    }
+
     // all.html: everything on one page, for printing and searching.
     {
         let links = Links::new(&map, ALL_PAGE);
@@ -148,6 +185,16 @@ pub fn render(g: &Guidance, brand: &Brand, options: &HtmlOptions) -> Result<Site
         files.push((image_path(&rel), bytes));
     }
     Ok(Site { files })
+}
+
+/// Ids of the worksheets a top-level section includes, in reading order.
+fn worksheet_ids(s: &Section) -> Vec<String> {
+    let mut out: Vec<String> =
+        s.blocks.iter().filter_map(|b| if let crate::model::Block::Worksheet(id) = b { Some(id.clone()) } else { None }).collect();
+    for c in &s.sections {
+        out.extend(worksheet_ids(c));
+    }
+    out
 }
 
 /// The page without the templates' indentation: a line break and spaces between two tags

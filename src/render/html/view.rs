@@ -96,6 +96,8 @@ pub struct BlockView {
     contacts: Vec<ContactView>,
     levels: Vec<LevelView>,
     worksheet: Option<WorksheetView>,
+    /// A worksheet shown as a summary linking to its own page (everywhere but `all.html`).
+    card: bool,
 }
 
 #[derive(Serialize)]
@@ -243,6 +245,7 @@ fn block(ctx: &Ctx, b: &Block, tag: u8) -> BlockView {
         }
         Block::Worksheet(id) => {
             v.kind = "worksheet";
+            v.card = !links.is_all();
             v.worksheet = ctx.g.worksheet(id).map(|w| worksheet(w, links, ctx.downloads));
         }
         Block::PageBreak => v.kind = "page_break",
@@ -320,6 +323,8 @@ pub fn crisis_contacts(g: &Guidance, brand: &Brand, links: &Links) -> Vec<Contac
 #[derive(Serialize)]
 pub struct WorksheetView {
     id: String,
+    /// Its own page.
+    page: String,
     title: String,
     audience: Option<String>,
     intro: Option<Html>,
@@ -366,6 +371,7 @@ pub fn worksheet(w: &Worksheet, links: &Links, downloads: &Downloads) -> Workshe
         .collect();
     WorksheetView {
         id: w.id.clone(),
+        page: super::links::worksheet_file(&w.id),
         title: w.title.clone(),
         audience: w.audience.clone(),
         intro: w.intro.as_ref().map(h),
