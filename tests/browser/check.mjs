@@ -11,7 +11,7 @@
 //   1. axe-core, WCAG 2.0/2.1 A+AA and WCAG 2.2 AA rules, at 1280 and 375 px:
 //      every violation is a failure;
 //   2. full-page screenshots at 375 and 1280 px wide (<page>-375.png, ...), and
-//      no horizontal scrolling at 375 px (scrollWidth <= 376);
+//      no horizontal scrolling at 375 px nor at 320 px (400 % zoom of 1280 px: WCAG reflow);
 //   3. links: every relative a/link/img/source/use/script... target exists on
 //      disk; #fragments resolve to an id on the target page (or this page);
 //      no duplicate ids; no javascript: links; no root-absolute links (those
@@ -38,6 +38,7 @@ const PAGE_TIMEOUT_MS = 30_000;
 const MAX_TABS = 600;
 const WIDTHS = [375, 1280];
 const PHONE = 375;
+const REFLOW = 320;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // Schemes a page may link to without us fetching them.
 const EXTERNAL_OK = new Set(['https:', 'mailto:', 'tel:', 'sms:']);
@@ -313,10 +314,15 @@ async function checkSite(siteArg) {
           const shot = path.join(shotDir, `${rel.replace(/\.html$/, '').replaceAll('/', '__')}-${w}.png`);
           await page.screenshot({ path: shot, fullPage: true, timeout: PAGE_TIMEOUT_MS });
           if (w === PHONE) {
-            const o = await page.evaluate(probeOverflow, PHONE + 1);
-            if (o.sw > PHONE + 1) {
-              fail(label, `scrolls sideways at ${PHONE} px: scrollWidth ${o.sw}` +
-                (o.offenders.length ? `; widest: ${o.offenders.join('; ')}` : ''));
+            // At the phone width, and at 320 px: a 1280 px window zoomed to 400 %, where
+            // WCAG 1.4.10 (reflow) asks for no sideways scrolling.
+            for (const width of [PHONE, REFLOW]) {
+              if (width !== PHONE) await page.setViewportSize({ width, height: 800 });
+              const o = await page.evaluate(probeOverflow, width + 1);
+              if (o.sw > width + 1) {
+                fail(label, `scrolls sideways at ${width} px: scrollWidth ${o.sw}` +
+                  (o.offenders.length ? `; widest: ${o.offenders.join('; ')}` : ''));
+              }
             }
           } else {
             const d = await page.evaluate(probeDom);
