@@ -20,6 +20,7 @@ pub enum Kind {
     Flyers,
     Worksheets,
     Html,
+    Figures,
 }
 
 /// What a back-end hands back for one artefact.
@@ -85,7 +86,7 @@ pub struct Spec {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Pdf, Kind::Docx, Kind::Flyers, Kind::Worksheets, Kind::Html];
+    pub const ALL: [Kind; 6] = [Kind::Pdf, Kind::Docx, Kind::Flyers, Kind::Worksheets, Kind::Figures, Kind::Html];
 
     pub fn spec(self) -> Spec {
         match self {
@@ -168,7 +169,8 @@ impl Kind {
                 render: |g, brand, _, inputs| {
                     let fonts = web_fonts(brand, inputs.pdf);
                     let downloads = downloads_for(brand, inputs.built);
-                    let options = HtmlOptions { templates: &inputs.pdf.templates, fonts: &fonts, downloads: &downloads };
+                    let measure = inputs.pdf.measure(&brand.font_base);
+                    let options = HtmlOptions { templates: &inputs.pdf.templates, fonts: &fonts, downloads: &downloads, measure: &measure };
                     let mut site = html::render(g, brand, &options)?.files.into_iter();
                     let (_, index) = site.next().ok_or_else(|| missing("page", "index.html"))?;
                     Ok(Rendered { bytes: index, pages: None, warnings: Vec::new(), typst_sources: Vec::new(), more_files: site.collect() })
@@ -177,6 +179,28 @@ impl Kind {
                 changed: |_, _, _| true,
                 assets: |g, _| g.figure_images(),
                 late: true,
+            },
+            Kind::Figures => Spec {
+                name: "figures",
+                items: |g| g.pathways().iter().map(|p| p.id.clone()).collect(),
+                path: |_, id| Path::new("figures").join(format!("{id}.svg")),
+                render: |g, brand, id, inputs| {
+                    let p = g.pathways().into_iter().find(|p| p.id == id).ok_or_else(|| missing("pathway", id))?;
+                    let (svg, png) = figure(p, brand, inputs.pdf)?;
+                    Ok(Rendered {
+                        bytes: svg.into_bytes(),
+                        pages: None,
+                        warnings: Vec::new(),
+                        typst_sources: Vec::new(),
+                        more_files: vec![(format!("{id}.png"), png)],
+                    })
+                },
+                changed: |old, new, id| {
+                    let find = |g: &Guidance| g.pathways().into_iter().find(|p| p.id == id).cloned();
+                    find(old) != find(new)
+                },
+                assets: |_, _| Vec::new(),
+                late: false,
             },
         }
     }
@@ -205,6 +229,26 @@ impl std::fmt::Display for Kind {
 
 fn pdf_options<'a>(inputs: &RenderInputs<'a>) -> PdfOptions<'a> {
     PdfOptions { timestamp: inputs.timestamp, resources: inputs.pdf }
+}
+
+/// A pathway's flowchart as a figure file: the SVG (1 unit = 1 pt) and a 300-dpi PNG drawn
+/// with the brand's fonts, for posters and slides.
+fn figure(p: &crate::model::Pathway, brand: &Brand, resources: &PdfResources) -> Result<(String, Vec<u8>), RenderError> {
+    use crate::render::flowchart;
+    let chart = flowchart::layout(p, &resources.measure(&brand.font_base));
+    let c = brand.color;
+    let palette = flowchart::svg::Palette {
+        text: c.foreground.hex(),
+        primary: c.primary.hex(),
+        tint: c.secondary.hex(),
+        font: brand.font_base.clone(),
+    };
+    let svg = flowchart::svg::svg(&chart, &p.title, &crate::render::pathway_layout::alt_text(p), "", &palette, 1.0);
+    let fonts: Vec<Vec<u8>> = web_fonts(brand, resources).into_iter().map(|f| f.data).collect();
+    let width_px = (chart.width / 72.0 * 300.0).round() as u32;
+    let png = crate::render::raster::svg_to_png_with_fonts(svg.as_bytes(), width_px, &fonts, &brand.font_base)
+        .ok_or_else(|| missing("drawable figure", &p.id))?;
+    Ok((svg, png))
 }
 
 /// The brand's font files from `fonts/`, for the website to serve itself.

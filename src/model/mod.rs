@@ -62,6 +62,15 @@ impl Guidance {
         out
     }
 
+    /// Every pathway of the guidance, in reading order.
+    pub fn pathways(&self) -> Vec<&Pathway> {
+        self.all_sections()
+            .into_iter()
+            .flat_map(|s| &s.blocks)
+            .filter_map(|b| if let Block::Pathway(p) = b { Some(p) } else { None })
+            .collect()
+    }
+
     /// Sections then appendices, depth first, in reading order.
     pub fn all_sections(&self) -> Vec<&Section> {
         fn walk<'a>(s: &'a Section, out: &mut Vec<&'a Section>) {

@@ -10,8 +10,20 @@ const MAX_SIDE: f32 = 4000.0;
 /// Renders `svg` to a PNG `width_px` wide (height from the aspect ratio). `None` if the SVG
 /// cannot be read.
 pub fn svg_to_png(svg: &[u8], width_px: u32) -> Option<Vec<u8>> {
+    svg_to_png_with_fonts(svg, width_px, &[], "")
+}
+
+/// As [`svg_to_png`], with `fonts` (font files) loaded so the SVG's text is drawn, in
+/// `family` where the SVG names none. Only these fonts: never the system's.
+pub fn svg_to_png_with_fonts(svg: &[u8], width_px: u32, fonts: &[Vec<u8>], family: &str) -> Option<Vec<u8>> {
     // The same options as the validator: no file or network access from inside the SVG.
-    let options = crate::picture::svg_options(Default::default());
+    let mut options = crate::picture::svg_options(Default::default());
+    for f in fonts {
+        options.fontdb_mut().load_font_data(f.clone());
+    }
+    if !family.is_empty() {
+        options.font_family = family.to_string();
+    }
     let tree = usvg::Tree::from_data(svg, &options).ok()?;
     let size = tree.size();
     if size.width() <= 0.0 || size.height() <= 0.0 {

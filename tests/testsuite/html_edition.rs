@@ -242,7 +242,12 @@ fn hostile_model() -> Guidance {
 fn user_text_in_every_field_comes_out_as_text() {
     let g = hostile_model();
     let brand = g.brands[0].clone();
-    let options = HtmlOptions { templates: &repo().join("templates"), fonts: &[], downloads: &Downloads::default() };
+    let options = HtmlOptions {
+        templates: &repo().join("templates"),
+        fonts: &[],
+        downloads: &Downloads::default(),
+        measure: &guidepress::render::flowchart::Approx,
+    };
     let site = html::render(&g, &brand, &options).unwrap();
     let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&quot; onmouseover=&quot;alert(2)&quot; &#39;&gt;&lt;img src=x onerror=alert(3)&gt;&lt;/style&gt;&lt;!--";
     // (The templates escape `/` and `'` as `&#x2f;` and `&#x27;`; Rust's escaper leaves `/`.)

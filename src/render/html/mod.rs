@@ -9,7 +9,6 @@
 mod escape;
 mod inline;
 mod links;
-mod pathway_svg;
 mod site;
 mod templates;
 mod view;
@@ -37,6 +36,8 @@ pub struct HtmlOptions<'a> {
     pub fonts: &'a [WebFont],
     /// The other artefacts of this build that the site links to, with their sizes.
     pub downloads: &'a Downloads,
+    /// Measures text in the brand's font, so the flowchart's boxes fit their words.
+    pub measure: &'a dyn crate::render::flowchart::Measure,
 }
 
 /// One font file of a family the brand uses.

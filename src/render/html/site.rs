@@ -51,6 +51,23 @@ pub fn render(g: &Guidance, brand: &Brand, options: &HtmlOptions) -> Result<Site
     let env = templates::environment(&options.templates.join("html"));
     let map = page_map(g);
     let tops: Vec<&Section> = g.sections.iter().chain(&g.appendices).collect();
+    // Each pathway's flowchart, drawn once: the same geometry as the figure files.
+    let c = brand.color;
+    let palette = crate::render::flowchart::svg::Palette {
+        text: c.foreground.hex(),
+        primary: c.primary.hex(),
+        tint: c.secondary.hex(),
+        font: brand.font_base.clone(),
+    };
+    let charts: view::Charts = g
+        .pathways()
+        .into_iter()
+        .map(|p| {
+            let chart = crate::render::flowchart::layout(p, options.measure);
+            let alt = crate::render::pathway_layout::alt_text(p);
+            (p.id.clone(), crate::render::flowchart::svg::svg(&chart, &p.title, &alt, &format!("{}-", p.id), &palette, 1.4))
+        })
+        .collect();
     let pages: Vec<PageRef> =
         tops.iter().map(|s| PageRef { file: page_file(s), id: s.id.clone(), number: s.number.clone(), title: s.title.clone() }).collect();
     let d = &g.document;
@@ -106,7 +123,7 @@ pub fn render(g: &Guidance, brand: &Brand, options: &HtmlOptions) -> Result<Site
     for (i, s) in tops.iter().enumerate() {
         let file = page_file(s);
         let links = Links::new(&map, &file);
-        let body = view::body(g, brand, &[s], 1, &links, options.downloads);
+        let body = view::body(g, brand, &[s], 1, &links, options.downloads, &charts);
         let ctx = context! {
             site => ser(site_view(&links)),
             pages => ser(&pages),
@@ -159,7 +176,7 @@ pub fn render(g: &Guidance, brand: &Brand, options: &HtmlOptions) -> Result<Site
     // all.html: everything on one page, for printing and searching.
     {
         let links = Links::new(&map, ALL_PAGE);
-        let body = view::body(g, brand, &tops, 2, &links, options.downloads);
+        let body = view::body(g, brand, &tops, 2, &links, options.downloads, &charts);
         let ctx = context! {
             site => ser(site_view(&links)),
             pages => ser(&pages),

@@ -6,7 +6,6 @@ use serde::Serialize;
 
 use super::inline::{detail, inline};
 use super::links::Links;
-use super::pathway_svg;
 use super::Downloads;
 use crate::model::{Block, Brand, Contact, DrawSize, Guidance, ListItem, Part, Section, StepKind, Text, Worksheet};
 
@@ -33,9 +32,20 @@ pub struct HeadingView {
 }
 
 /// `sections` in reading order, the first level as `<h{top}>`.
-pub fn body(g: &Guidance, brand: &Brand, sections: &[&Section], top: u8, links: &Links, downloads: &Downloads) -> Vec<Item> {
+/// The flowchart of each pathway, as SVG, by pathway id.
+pub type Charts = std::collections::HashMap<String, String>;
+
+pub fn body(
+    g: &Guidance,
+    brand: &Brand,
+    sections: &[&Section],
+    top: u8,
+    links: &Links,
+    downloads: &Downloads,
+    charts: &Charts,
+) -> Vec<Item> {
     let contacts = brand.merge_contacts(&g.contacts);
-    let ctx = Ctx { g, contacts: &contacts, links, downloads };
+    let ctx = Ctx { g, contacts: &contacts, links, downloads, charts };
     let mut out = Vec::new();
     for s in sections {
         walk(&ctx, s, top, &mut out);
@@ -48,6 +58,7 @@ struct Ctx<'a> {
     contacts: &'a [Contact],
     links: &'a Links<'a>,
     downloads: &'a Downloads,
+    charts: &'a Charts,
 }
 
 fn walk(ctx: &Ctx, s: &Section, tag: u8, out: &mut Vec<Item>) {
@@ -203,7 +214,7 @@ fn block(ctx: &Ctx, b: &Block, tag: u8) -> BlockView {
             v.kind = "pathway";
             v.id = Some(p.id.clone());
             v.title = Some(p.title.clone());
-            v.svg = Some(safe(pathway_svg::svg(p)));
+            v.svg = ctx.charts.get(&p.id).map(|svg| safe(svg.clone()));
             let number = |id: &str| p.steps.iter().position(|s| s.id == id).map(|i| i + 1).unwrap_or(0);
             v.steps = p
                 .steps

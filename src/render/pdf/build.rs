@@ -52,10 +52,44 @@ impl PdfResources {
         out
     }
 
+    /// A measure of text in font family `family` (regular and bold from `fonts/`), for laying
+    /// out drawings whose boxes must fit their words.
+    pub fn measure(&self, family: &str) -> FontMeasure {
+        let pick = |bold: bool| {
+            self.fonts
+                .fonts
+                .iter()
+                .filter(|f| f.info().family.eq_ignore_ascii_case(family) && f.info().variant.style == typst::text::FontStyle::Normal)
+                .min_by_key(|f| (f.info().variant.weight.to_number() as i32 - if bold { 700 } else { 400 }).abs())
+                .cloned()
+        };
+        FontMeasure { regular: pick(false), bold: pick(true) }
+    }
+
     /// Whether the fonts a brand names are in `fonts/`; the error names the field and lists
     /// the families there are.
     pub fn check_brand_fonts(&self, brand: &Brand) -> Result<(), PdfError> {
         check_fonts(brand, &self.fonts)
+    }
+}
+
+/// Advance widths from the real font files (kerning left out, so a little generous).
+pub struct FontMeasure {
+    regular: Option<typst::text::Font>,
+    bold: Option<typst::text::Font>,
+}
+
+impl crate::render::flowchart::Measure for FontMeasure {
+    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        let font = if bold { self.bold.as_ref().or(self.regular.as_ref()) } else { self.regular.as_ref() };
+        let Some(font) = font else { return crate::render::flowchart::Approx.width(text, size, bold) };
+        let Ok(face) = ttf_parser::Face::parse(font.data(), font.index()) else {
+            return crate::render::flowchart::Approx.width(text, size, bold);
+        };
+        let per_em = f64::from(face.units_per_em());
+        let units: f64 =
+            text.chars().map(|c| face.glyph_index(c).and_then(|g| face.glyph_hor_advance(g)).map_or(0.6 * per_em, f64::from)).sum();
+        units / per_em * size
     }
 }
 

@@ -16,7 +16,7 @@ mod templates;
 mod view;
 mod world;
 
-pub use build::{flyer, guidance, worksheet, PdfOutput, PdfResources};
+pub use build::{flyer, guidance, worksheet, FontMeasure, PdfOutput, PdfResources};
 
 use crate::diag::{Diagnostic, SourceFiles};
 
