@@ -8,6 +8,7 @@ mod check_errors;
 mod cli;
 mod crash_safety;
 mod docx_edition;
+mod figures;
 mod flyers;
 mod hostile_input;
 mod html_edition;
