@@ -113,7 +113,8 @@ impl Kind {
                 items: |g| vec![g.document.slug.clone()],
                 path: |g, _| PathBuf::from(format!("{}.docx", g.document.slug)),
                 render: |g, brand, _, inputs| {
-                    let bytes = docx::render(g, brand, &DocxOptions { timestamp: inputs.timestamp })?;
+                    let charts = chart_pictures(g, brand, inputs.pdf);
+                    let bytes = docx::render(g, brand, &DocxOptions { timestamp: inputs.timestamp, charts: Some(&charts) })?;
                     Ok(Rendered { bytes, pages: None, warnings: Vec::new(), typst_sources: Vec::new(), more_files: Vec::new() })
                 },
                 changed: edition_changed,
@@ -249,6 +250,40 @@ fn figure(p: &crate::model::Pathway, brand: &Brand, resources: &PdfResources) ->
     let png = crate::render::raster::svg_to_png_with_fonts(svg.as_bytes(), width_px, &fonts, &brand.font_base)
         .ok_or_else(|| missing("drawable figure", &p.id))?;
     Ok((svg, png))
+}
+
+/// Every pathway's flowchart as PNG pieces of at most a page (300 dpi, the brand's fonts), for
+/// the Word edition.
+fn chart_pictures(g: &Guidance, brand: &Brand, resources: &PdfResources) -> docx::Charts {
+    use crate::render::flowchart;
+    let measure = resources.measure(&brand.font_base);
+    let c = brand.color;
+    let palette = flowchart::svg::Palette {
+        text: c.foreground.hex(),
+        primary: c.primary.hex(),
+        tint: c.secondary.hex(),
+        font: brand.font_base.clone(),
+    };
+    let fonts: Vec<Vec<u8>> = web_fonts(brand, resources).into_iter().map(|f| f.data).collect();
+    let mut out = docx::Charts::new();
+    for p in g.pathways() {
+        let chart = flowchart::layout(p, &measure);
+        let pieces = flowchart::slices(&chart, flowchart::PAGE_PIECE)
+            .into_iter()
+            .filter_map(|w| {
+                let svg = flowchart::svg::svg_window(&chart, &p.title, "", "", &palette, 1.0, w);
+                let png = crate::render::raster::svg_to_png_with_fonts(
+                    svg.as_bytes(),
+                    (chart.width / 72.0 * 300.0) as u32,
+                    &fonts,
+                    &brand.font_base,
+                )?;
+                Some(docx::ChartPiece { png, width_pt: chart.width, height_pt: w.1 - w.0 })
+            })
+            .collect();
+        out.insert(p.id.clone(), pieces);
+    }
+    out
 }
 
 /// The brand's font files from `fonts/`, for the website to serve itself.

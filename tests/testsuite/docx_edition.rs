@@ -179,7 +179,7 @@ fn example() -> &'static (Guidance, Docx) {
 
 fn build(g: &Guidance) -> Vec<u8> {
     let brand = g.brand(&g.document.default_brand).unwrap();
-    render(g, brand, &DocxOptions { timestamp: g.document.published.unix_seconds() }).unwrap()
+    render(g, brand, &DocxOptions { timestamp: g.document.published.unix_seconds(), ..Default::default() }).unwrap()
 }
 
 fn heading_label(s: &Section) -> String {
@@ -600,8 +600,8 @@ fn two_builds_are_byte_identical() {
 fn a_different_timestamp_changes_only_dates() {
     let g = load(&repo().join("tests/fixtures/minimal")).unwrap();
     let brand = g.brand(&g.document.default_brand).unwrap();
-    let a = Docx::open(render(&g, brand, &DocxOptions { timestamp: 1_700_000_000 }).unwrap());
-    let b = Docx::open(render(&g, brand, &DocxOptions { timestamp: 1_700_000_000 + 86_400 }).unwrap());
+    let a = Docx::open(render(&g, brand, &DocxOptions { timestamp: 1_700_000_000, ..Default::default() }).unwrap());
+    let b = Docx::open(render(&g, brand, &DocxOptions { timestamp: 1_700_000_000 + 86_400, ..Default::default() }).unwrap());
     for (name, bytes) in &a.parts {
         if name != "docProps/core.xml" {
             assert_eq!(bytes, &b.parts[name], "{name}");
@@ -701,7 +701,7 @@ fn markup_characters_in_text_and_links_survive() {
 fn every_brand_builds_with_its_own_font_and_colour() {
     let (g, _) = example();
     for brand in &g.brands {
-        let d = Docx::open(render(g, brand, &DocxOptions { timestamp: 0 }).unwrap());
+        let d = Docx::open(render(g, brand, &DocxOptions { timestamp: 0, ..Default::default() }).unwrap());
         let styles = String::from_utf8(d.parts["word/styles.xml"].clone()).unwrap();
         assert!(styles.contains(&format!("w:ascii=\"{}\"", brand.font_base)), "{}", brand.id);
         assert!(styles.contains(brand.color.primary.hex().trim_start_matches('#')), "{}", brand.id);
@@ -755,7 +755,7 @@ fn open_xml_sdk_validator_reports_no_errors() {
     let minimal = load(&repo().join("tests/fixtures/minimal")).unwrap();
     validate(&build(&minimal), "minimal fixture");
     for brand in &g.brands {
-        validate(&render(g, brand, &DocxOptions { timestamp: 0 }).unwrap(), &brand.id);
+        validate(&render(g, brand, &DocxOptions { timestamp: 0, ..Default::default() }).unwrap(), &brand.id);
     }
 }
 

@@ -84,11 +84,15 @@ fn a_draft_with_placeholders_builds_and_marks_each_one() {
     let options = guidepress::render::pdf::PdfOptions { timestamp: 0, resources: &resources };
     let card = guidepress::render::pdf::flyer(&g, &g.brands[0], &g.flyers[0], &options).unwrap();
     assert!(card.text.contains("PLACEHOLDER"), "the flyer does not mark the drama number");
-    let docx = guidepress::render::docx::render(&g, &g.brands[0], &guidepress::render::docx::DocxOptions { timestamp: 0 }).unwrap();
+    let docx =
+        guidepress::render::docx::render(&g, &g.brands[0], &guidepress::render::docx::DocxOptions { timestamp: 0, ..Default::default() })
+            .unwrap();
     assert!(document_xml(&docx).contains("PLACEHOLDER"), "the Word edition does not mark the drama number");
     let approved = minimal();
     let g = check(approved.path()).1.guidance.unwrap();
-    let docx = guidepress::render::docx::render(&g, &g.brands[0], &guidepress::render::docx::DocxOptions { timestamp: 0 }).unwrap();
+    let docx =
+        guidepress::render::docx::render(&g, &g.brands[0], &guidepress::render::docx::DocxOptions { timestamp: 0, ..Default::default() })
+            .unwrap();
     assert!(!document_xml(&docx).contains("PLACEHOLDER"));
     let card = guidepress::render::pdf::flyer(&g, &g.brands[0], &g.flyers[0], &options).unwrap();
     assert!(!card.text.contains("PLACEHOLDER"));

@@ -47,6 +47,8 @@ pub struct Ctx<'a> {
     pub alts: Vec<String>,
     /// Every heading so far as (level 1–3, text, bookmark), for the pre-filled contents.
     pub headings: Vec<(usize, String, String)>,
+    /// The pathways' drawings, when the build made them.
+    pub charts: Option<&'a super::Charts>,
     bookmarks: HashMap<String, String>,
     used_names: HashSet<String>,
     next_bookmark: usize,
@@ -62,6 +64,7 @@ impl<'a> Ctx<'a> {
             lists: Lists::default(),
             alts: Vec::new(),
             headings: Vec::new(),
+            charts: None,
             bookmarks: HashMap::new(),
             used_names: HashSet::new(),
             next_bookmark: 0,

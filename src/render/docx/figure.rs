@@ -44,6 +44,18 @@ pub fn picture(cx: &mut Ctx, bytes: Vec<u8>, alt: &str, share: u32) -> Option<Pa
     Some(Paragraph::new().add_run(Run::new().add_image(pic)))
 }
 
+/// A paragraph holding a PNG drawn `width_pt` × `height_pt` points, its alt text recorded.
+pub fn picture_at(cx: &mut Ctx, png: Vec<u8>, alt: &str, width_pt: f64, height_pt: f64) -> Option<Paragraph> {
+    let (w, h) = crate::util::sniff::raster_size(&png)?;
+    // 12 700 EMU to the point; never wider than the text.
+    let max = u64::from(TEXT_W) * EMU_PER_TWIP;
+    let cx_emu = ((width_pt * 12_700.0) as u64).min(max);
+    let cy_emu = (height_pt * 12_700.0 * cx_emu as f64 / (width_pt * 12_700.0).max(1.0)) as u64;
+    let pic = Pic::new_with_dimensions(png, w, h).size(cx_emu as u32, cy_emu as u32);
+    cx.alts.push(alt.to_string());
+    Some(Paragraph::new().add_run(Run::new().add_image(pic)))
+}
+
 /// File extension for picture bytes docx-rs stores under a `.png` name.
 pub fn extension(b: &[u8]) -> &'static str {
     if b.starts_with(&[0xFF, 0xD8]) {

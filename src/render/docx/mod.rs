@@ -30,10 +30,23 @@ use context::{Ctx, HEADER_GAP, MARGIN_X, MARGIN_Y, PAGE_H, PAGE_W};
 use paragraphs::Out;
 
 /// Options shared by every Word build.
-#[derive(Debug, Clone, Copy)]
-pub struct DocxOptions {
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DocxOptions<'a> {
     /// Seconds since the Unix epoch, used for created/modified dates and zip entry times.
     pub timestamp: i64,
+    /// Each pathway's flowchart, drawn with the brand's fonts: the same drawing as the PDF
+    /// and HTML editions, placed before the step table. Without it, only the table.
+    pub charts: Option<&'a Charts>,
+}
+
+/// By pathway id: the drawing in pieces of at most a page, each a PNG with its size in points.
+pub type Charts = std::collections::HashMap<String, Vec<ChartPiece>>;
+
+#[derive(Debug, Clone)]
+pub struct ChartPiece {
+    pub png: Vec<u8>,
+    pub width_pt: f64,
+    pub height_pt: f64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +58,7 @@ pub enum DocxError {
 /// Builds the Word edition of `guidance` for `brand`.
 pub fn render(guidance: &Guidance, brand: &Brand, options: &DocxOptions) -> Result<Vec<u8>, DocxError> {
     let mut cx = Ctx::new(guidance, brand);
+    cx.charts = options.charts;
     let mut body = Vec::new();
     front::cover(&mut cx, &mut body);
     front::document_control(&mut cx, &mut body);

@@ -112,6 +112,16 @@ pub fn kind_label(k: StepKind) -> &'static str {
 }
 
 pub fn pathway(cx: &mut Ctx, p: &Pathway, out: &mut Vec<Out>) {
+    // The flowchart first (the same drawing as the other editions), then the steps as a table.
+    let pieces = cx.charts.and_then(|c| c.get(&p.id)).cloned().unwrap_or_default();
+    let alt = crate::render::pathway_layout::alt_text(p);
+    let count = pieces.len();
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let alt = if count > 1 { format!("{alt} Part {} of {count}.", i + 1) } else { alt.clone() };
+        if let Some(para) = super::figure::picture_at(cx, piece.png, &alt, piece.width_pt, piece.height_pt) {
+            out.push(Out::p(para.style(id::FIGURE)));
+        }
+    }
     let name = cx.bookmark_name(&p.id);
     let bid = cx.bookmark_id();
     out.push(Out::p(

@@ -116,6 +116,34 @@ fn wrap(text: &str, m: &dyn Measure, bold: bool, max: f64) -> Vec<String> {
     lines
 }
 
+/// The tallest piece of a chart on one A4 page (the text area less a caption and the running
+/// header and footer), in points: the PDF and Word editions cut the drawing there.
+pub const PAGE_PIECE: f64 = 600.0;
+
+/// Where to cut a chart taller than `max` into pieces no taller than `max` (when a single
+/// layer allows): just above a layer's boxes, where only arrows arriving run across the cut.
+/// Returns the (top, bottom) of each piece.
+pub fn slices(c: &Chart, max: f64) -> Vec<(f64, f64)> {
+    let mut cuts: Vec<f64> = c.boxes.iter().map(|b| (b.rect.y - 3.0).max(0.0)).collect();
+    cuts.sort_by(f64::total_cmp);
+    cuts.dedup();
+    let mut out = Vec::new();
+    let mut top = 0.0;
+    while c.height - top > max {
+        let fits = cuts.iter().copied().rfind(|&y| y > top + 1.0 && y - top <= max);
+        let next = cuts.iter().copied().find(|&y| y > top + 1.0);
+        match fits.or(next) {
+            Some(cut) => {
+                out.push((top, cut));
+                top = cut;
+            }
+            None => break,
+        }
+    }
+    out.push((top, c.height));
+    out
+}
+
 /// The word shown above a step's text, so its kind never rests on colour or shape alone.
 pub fn kind_label(k: StepKind) -> Option<&'static str> {
     match k {
@@ -157,7 +185,10 @@ mod tests {
     use crate::model::{Edge, Step, Text};
     use proptest::prelude::*;
 
-    fn pathway(steps: Vec<(StepKind, Vec<(usize, Option<&str>)>)>) -> Pathway {
+    /// Each step's kind and its arrows (target, label).
+    type Spec<'a> = Vec<(StepKind, Vec<(usize, Option<&'a str>)>)>;
+
+    fn pathway(steps: Spec) -> Pathway {
         Pathway {
             id: "p".into(),
             title: "P".into(),
@@ -198,7 +229,7 @@ mod tests {
             n in 2usize..40,
             links in proptest::collection::vec((0usize..40, 0usize..40, 0u8..4), 0..80),
         ) {
-            let mut steps: Vec<(StepKind, Vec<(usize, Option<&str>)>)> = (0..n).map(|i| {
+            let mut steps: Spec = (0..n).map(|i| {
                 let kind = match i % 5 { 0 => StepKind::Action, 1 => StepKind::Decision, 2 => StepKind::Emergency, _ => StepKind::Action };
                 // A spine, so most steps are reachable as in a real pathway.
                 (kind, if i + 1 < n && i % 3 != 2 { vec![(i + 1, None)] } else { vec![] })

@@ -47,8 +47,8 @@ pub fn route(p: &Pathway, g: &Graph, l: &Layers, x0: &[f64], sizes: Vec<(Vec<Lin
     };
     let mut out_port = vec![0.0; g.edges.len()];
     let mut in_port = vec![0.0; g.edges.len()];
-    for v in 0..n {
-        let left = x[v] - width(v) / 2.0;
+    for (v, &centre) in x.iter().enumerate().take(n) {
+        let left = centre - width(v) / 2.0;
         let mut outs: Vec<usize> = (0..g.edges.len()).filter(|&e| g.edges[e].from == v).collect();
         outs.sort_by(|&a, &b| toward(a).total_cmp(&toward(b)).then(a.cmp(&b)));
         for (k, &e) in outs.iter().enumerate() {

@@ -25,15 +25,21 @@ fn esc(s: &str) -> String {
 /// `chart` as an SVG element. `prefix` keeps ids unique when several drawings share a page.
 /// `scale` sets the drawn size (1: one unit per point, for a figure file).
 pub fn svg(c: &Chart, title: &str, desc: &str, prefix: &str, pal: &Palette, scale: f64) -> String {
+    svg_window(c, title, desc, prefix, pal, scale, (0.0, c.height))
+}
+
+/// The part of the drawing between `window.0` and `window.1` from the top (a piece of a chart
+/// cut across pages).
+pub fn svg_window(c: &Chart, title: &str, desc: &str, prefix: &str, pal: &Palette, scale: f64, window: (f64, f64)) -> String {
+    let (top, h) = (window.0, window.1 - window.0);
     let p = esc(prefix);
     let mut out = String::new();
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="pathway-chart" role="img" aria-labelledby="{p}chart-title {p}chart-desc" viewBox="0 0 {w} {h}" width="{sw}" height="{sh}" font-family="{font}" font-size="{TEXT_SIZE}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="pathway-chart" role="img" aria-labelledby="{p}chart-title {p}chart-desc" viewBox="0 {top} {w} {h}" width="{sw}" height="{sh}" font-family="{font}" font-size="{TEXT_SIZE}">"#,
         w = c.width,
-        h = c.height,
         sw = (c.width * scale).round(),
-        sh = (c.height * scale).round(),
+        sh = (h * scale).round(),
         font = esc(&pal.font)
     );
     let _ = write!(out, r#"<title id="{p}chart-title">{}</title><desc id="{p}chart-desc">{}</desc>"#, esc(title), esc(desc));

@@ -106,18 +106,48 @@ pub struct PdfOutput {
 
 /// The PDF edition of the whole guidance for `brand`.
 pub fn guidance(g: &Guidance, brand: &Brand, options: &PdfOptions) -> Result<PdfOutput, PdfError> {
+    let (charts, generated) = pathway_charts(g, brand, options.resources);
     let ctx = minijinja::context! {
         doc => ser(view::doc(g)),
         brand => ser(view::brand(brand)),
         crisis => ser(view::crisis_contacts(g, brand)),
         control => ser(view::control_rows(g)),
         revisions => ser(view::revisions(g)),
-        body => ser(view::body(g, &g.sections, brand)),
-        appendix_body => ser(view::body(g, &g.appendices, brand)),
+        body => ser(view::body(g, &g.sections, brand, &charts)),
+        appendix_body => ser(view::body(g, &g.appendices, brand, &charts)),
     };
     let mut assets: Vec<PathBuf> = brand.logo.iter().map(|l| l.path.clone()).collect();
     assets.extend(g.figure_images());
-    compile_template(g, brand, options, "guidance.typ.j2", ctx, &assets, &[], &format!("{}/{}", g.document.slug, brand.id))
+    compile_template(g, brand, options, "guidance.typ.j2", ctx, &assets, &generated, &format!("{}/{}", g.document.slug, brand.id))
+}
+
+/// Every pathway drawn as in the HTML edition and the figure files, cut into page-sized
+/// pieces: the view's paths and the SVG files to put in the typst world.
+fn pathway_charts(g: &Guidance, brand: &Brand, resources: &PdfResources) -> (view::Charts, Vec<(String, Vec<u8>)>) {
+    use crate::render::flowchart;
+    let measure = resources.measure(&brand.font_base);
+    let c = brand.color;
+    let palette = flowchart::svg::Palette {
+        text: c.foreground.hex(),
+        primary: c.primary.hex(),
+        tint: c.secondary.hex(),
+        font: brand.font_base.clone(),
+    };
+    let mut charts = view::Charts::new();
+    let mut files = Vec::new();
+    for p in g.pathways() {
+        let chart = flowchart::layout(p, &measure);
+        let alt = crate::render::pathway_layout::alt_text(p);
+        let mut pieces = Vec::new();
+        for (i, window) in flowchart::slices(&chart, flowchart::PAGE_PIECE).into_iter().enumerate() {
+            let path = format!("/assets/pathway/{}-{}.svg", p.id, i + 1);
+            let svg = flowchart::svg::svg_window(&chart, &p.title, &alt, "", &palette, 1.0, window);
+            files.push((path.clone(), svg.into_bytes()));
+            pieces.push(path);
+        }
+        charts.insert(p.id.clone(), (pieces, chart.width));
+    }
+    (charts, files)
 }
 
 /// A standalone flyer for `brand`, with QR codes for web addresses.

@@ -192,10 +192,14 @@ pub struct Item {
     block: Option<BlockView>,
 }
 
-pub fn body(g: &Guidance, sections: &[Section], brand: &Brand) -> Vec<Item> {
+/// Each pathway's drawing, by pathway id: the pieces (paths of SVG files in the typst world,
+/// one per page) and the drawing's natural width in points.
+pub type Charts = std::collections::HashMap<String, (Vec<String>, f64)>;
+
+pub fn body(g: &Guidance, sections: &[Section], brand: &Brand, charts: &Charts) -> Vec<Item> {
     let contacts = brand.merge_contacts(&g.contacts);
     let mut out = Vec::new();
-    fn walk(g: &Guidance, s: &Section, contacts: &[Contact], out: &mut Vec<Item>) {
+    fn walk(g: &Guidance, s: &Section, contacts: &[Contact], charts: &Charts, out: &mut Vec<Item>) {
         out.push(Item { heading: true, level: s.level, title: s.title.clone(), id: s.id.clone(), block: None });
         for b in &s.blocks {
             out.push(Item {
@@ -203,15 +207,15 @@ pub fn body(g: &Guidance, sections: &[Section], brand: &Brand) -> Vec<Item> {
                 level: s.level,
                 title: String::new(),
                 id: String::new(),
-                block: Some(block(g, b, s.level, contacts)),
+                block: Some(block(g, b, s.level, contacts, charts)),
             });
         }
         for c in &s.sections {
-            walk(g, c, contacts, out);
+            walk(g, c, contacts, charts, out);
         }
     }
     for s in sections {
-        walk(g, s, &contacts, &mut out);
+        walk(g, s, &contacts, charts, &mut out);
     }
     out
 }
@@ -239,6 +243,9 @@ pub struct BlockView {
     levels: Vec<LevelView>,
     worksheet: Option<WorksheetView>,
     level: u8,
+    /// The pathway's drawing, in pieces of at most a page.
+    charts: Vec<String>,
+    chart_width: f64,
 }
 
 #[derive(Serialize)]
@@ -318,7 +325,7 @@ pub struct LevelView {
     examples: Vec<Markup>,
 }
 
-pub fn block(g: &Guidance, b: &Block, level: u8, contacts: &[Contact]) -> BlockView {
+pub fn block(g: &Guidance, b: &Block, level: u8, contacts: &[Contact], charts: &Charts) -> BlockView {
     let mut v = BlockView { level: (level + 1).min(3), ..BlockView::default() };
     match b {
         Block::Paragraph(t) => {
@@ -369,6 +376,10 @@ pub fn block(g: &Guidance, b: &Block, level: u8, contacts: &[Contact]) -> BlockV
             v.title = Some(p.title.clone());
             v.columns = layout.columns;
             v.alt = Some(pathway_layout::alt_text(p));
+            if let Some((pieces, width)) = charts.get(&p.id) {
+                v.charts = pieces.clone();
+                v.chart_width = *width;
+            }
             v.steps = p
                 .steps
                 .iter()
@@ -520,7 +531,7 @@ pub fn flyer(g: &Guidance, f: &crate::model::Flyer, brand: &Brand) -> FlyerView 
             crate::model::PaperSize::A5 => "a5",
         },
         audience: f.audience.clone(),
-        blocks: f.blocks.iter().map(|b| block(g, b, 1, &all)).collect(),
+        blocks: f.blocks.iter().map(|b| block(g, b, 1, &all, &Charts::new())).collect(),
         contacts: listed,
         local_contacts: local,
     }
