@@ -91,7 +91,7 @@ pub fn alt_text(p: &Pathway) -> String {
         "Flowchart: {}. {} steps, starting with: {}. The full text version follows the chart.",
         p.title,
         p.steps.len(),
-        p.steps.first().map(|s| s.text.to_plain()).unwrap_or_default()
+        p.steps.first().map(|s| s.text.to_plain().trim_end_matches('.').to_string()).unwrap_or_default()
     )
 }
 

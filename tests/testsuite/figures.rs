@@ -129,3 +129,51 @@ fn a_pathway_with_a_loop_draws_the_loop_up_the_side() {
     assert!(back.points.iter().any(|p| p.0 > right), "the loop runs to the right of every box");
     assert!(svg.contains(">Check again</text>"));
 }
+
+#[test]
+fn every_edition_shows_the_same_drawing_and_appendix_a_fits_one_page() {
+    let checked = guidepress::check(&guidepress::CheckRequest::new(repo().join("source")).on(today())).unwrap();
+    let g = checked.guidance.unwrap();
+    let brand = g.brand(&g.document.default_brand).unwrap().clone();
+    let project = guidepress::render::pdf::PdfResources::open(&repo()).unwrap();
+    let pdf = guidepress::render::pdf::guidance(&g, &brand, &guidepress::render::pdf::PdfOptions { timestamp: 0, resources: &project })
+        .unwrap_or_else(|e| panic!("{e}"));
+    // The PDF compiles the drawing's SVG files: the same ones the HTML edition inlines.
+    let pieces: Vec<&(String, Vec<u8>)> = pdf.sources.iter().filter(|(p, _)| p.starts_with("assets/pathway/")).collect();
+    assert!(pieces.iter().any(|(p, _)| p == "assets/pathway/summary-pathway-1.svg"));
+    assert!(pieces.iter().any(|(p, _)| p == "assets/pathway/response-pathway-2.svg"), "the tall pathway is not cut across pages");
+    for (p, svg) in &pieces {
+        let svg = String::from_utf8_lossy(svg);
+        assert!(svg.contains("<g class=\"step"), "{p} draws no steps");
+    }
+    // Appendix A on one page: the next appendix starts on the page after it.
+    let pages: Vec<&str> = pdf.text.split('\u{c}').collect();
+    let page_of = |needle: &str| pages.iter().position(|p| p.contains(needle)).unwrap_or_else(|| panic!("no page has {needle:?}"));
+    let a = page_of("Response flowchart summary\n");
+    assert_eq!(page_of("A quick reminder for anyone who works with young people"), a + 1, "Appendix A runs over one page");
+    assert!(pages[a].contains("Text version of the pathway"));
+
+    // The Word edition has the drawing as pictures with the pathway's alt text, before its table.
+    let docx = guidepress::render::docx::render(&g, &brand, &guidepress::render::docx::DocxOptions { timestamp: 0, charts: None });
+    assert!(docx.is_ok());
+    let out = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_guidepress"))
+        .args(["build", "-q", "--only", "docx", "--project"])
+        .arg(repo())
+        .arg("--source")
+        .arg(repo().join("source"))
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(out.path().join("lscp/self-harm-practice-guidance.docx")).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+    // (Each picture carries its description twice: on the drawing and on the picture.)
+    assert_eq!(xml.matches("descr=\"Flowchart: Responding to self-harm.").count(), 4, "the tall pathway in two pictures");
+    assert!(xml.contains("The full text version follows the chart. Part 2 of 2.\""));
+    assert_eq!(xml.matches("descr=\"Flowchart: What to do, on one page.").count(), 2);
+    let picture = xml.find("descr=\"Flowchart: Responding to self-harm.").unwrap();
+    assert!(picture < xml.find("Responding to self-harm (step by step)").unwrap(), "the drawing comes before the step table");
+}

@@ -25,7 +25,12 @@ use crate::model::{Pathway, StepKind};
 pub const TEXT_SIZE: f64 = 10.5;
 pub const LINE: f64 = 13.5;
 pub const LABEL_SIZE: f64 = 9.0;
+/// The narrowest and widest a box is drawn, in points.
 const BOX_WIDTH: f64 = 156.0;
+const WIDEST_BOX: f64 = 240.0;
+/// The width a chart aims to fill: an A4 page's text width, less room for the lanes of links
+/// back up.
+const PAGE_WIDTH: f64 = 440.0;
 const PAD: f64 = 7.0;
 
 /// Width of a run of text in points.
@@ -155,6 +160,22 @@ pub fn kind_label(k: StepKind) -> Option<&'static str> {
 
 /// Lays out `p`, its text measured with `m`.
 pub fn layout(p: &Pathway, m: &dyn Measure) -> Chart {
+    let graph = order::Graph::of(p);
+    // The boxes share the width a printed page gives (so a narrow chart gets wide boxes and
+    // few lines, and a wide one stays at or above its text size): first the layers with
+    // provisional widths, then the box width from the most crowded layer.
+    let provisional = order::layers(&graph, &vec![BOX_WIDTH; p.steps.len()]);
+    let crowd = provisional
+        .order
+        .iter()
+        .map(|layer| {
+            let boxes = layer.iter().filter(|&&v| provisional.nodes[v].step.is_some()).count() as f64;
+            let waypoints = layer.len() as f64 - boxes;
+            (boxes, waypoints)
+        })
+        .fold((1.0f64, 0.0f64), |a, b| if b.0 > a.0 || (b.0 == a.0 && b.1 > a.1) { b } else { a });
+    let room = PAGE_WIDTH - (crowd.0 + crowd.1 - 1.0).max(0.0) * place::GAP - crowd.1 * order::WAYPOINT;
+    let box_width = (room / crowd.0).clamp(BOX_WIDTH, WIDEST_BOX).floor();
     // Box contents and sizes: the step number starts the text, as in the text version.
     let sizes: Vec<(Vec<Line>, f64, f64)> = p
         .steps
@@ -167,13 +188,12 @@ pub fn layout(p: &Pathway, m: &dyn Measure) -> Chart {
             }
             let text = format!("{}. {}", i + 1, s.text.to_plain());
             let widest_word = text.split_whitespace().map(|w| m.width(w, TEXT_SIZE, false)).fold(0.0, f64::max);
-            let w = BOX_WIDTH.max(widest_word + 2.0 * PAD).ceil();
+            let w = box_width.max(widest_word + 2.0 * PAD).ceil();
             lines.extend(wrap(&text, m, false, w - 2.0 * PAD).into_iter().map(|t| Line { text: t, bold: false }));
             let h = (lines.len() as f64 * LINE + 2.0 * PAD).ceil();
             (lines, w, h)
         })
         .collect();
-    let graph = order::Graph::of(p);
     let layers = order::layers(&graph, &sizes.iter().map(|s| s.1).collect::<Vec<_>>());
     let xs = place::x_positions(&layers);
     route::route(p, &graph, &layers, &xs, sizes, m)

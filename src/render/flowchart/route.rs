@@ -147,7 +147,7 @@ pub fn route(p: &Pathway, g: &Graph, l: &Layers, x0: &[f64], sizes: Vec<(Vec<Lin
         if !used {
             return 0.0;
         }
-        (4.0 + rows_in[gi] as f64 * LABEL_H + tracks_in[gi].max(1) as f64 * TRACK + ARRIVE).max(30.0)
+        (4.0 + rows_in[gi] as f64 * LABEL_H + tracks_in[gi].max(1) as f64 * TRACK + ARRIVE).max(24.0)
     };
     let mut gap_top = vec![0.0; depth + 1];
     let mut band_top = vec![0.0; depth];
