@@ -58,7 +58,7 @@ pub struct BuildArgs {
     /// Build every brand in source/brands/.
     #[arg(long)]
     pub all_brands: bool,
-    /// Build only these kinds of artefact: pdf, docx, flyers, worksheets, html.
+    /// Build only these kinds of artefact: pdf, docx, flyers, worksheets, figures, html.
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<Kind>,
     /// Also write the generated typst source and its assets here (one folder per PDF), for

@@ -510,9 +510,11 @@ fn contacts_pathway_levels_and_worksheets_are_tables() {
         scale_parts(g),
         "one table per scale"
     );
+    // The step tables, in the order of the pathways.
+    let mut step_tables = tables.iter().filter(|t| cells(t.kids().find(|r| r.name == "w:tr").unwrap()) == PATHWAY_HEADER);
     for b in &blocks {
         if let Block::Pathway(p) = b {
-            let t = tables.iter().find(|t| cells(t.kids().find(|r| r.name == "w:tr").unwrap()) == PATHWAY_HEADER).unwrap();
+            let t = step_tables.next().unwrap();
             let rows: Vec<&El> = t.kids().filter(|r| r.name == "w:tr").skip(1).collect();
             assert_eq!(rows.len(), p.steps.len());
             for (i, r) in rows.iter().enumerate() {
