@@ -34,7 +34,7 @@ fn pathway(n: usize) -> Pathway {
             }
         })
         .collect();
-    Pathway { id: "bench".into(), title: "Bench".into(), steps }
+    Pathway { id: "bench".into(), title: "Bench".into(), steps, at: Default::default() }
 }
 
 fn main() {

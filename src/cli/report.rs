@@ -48,7 +48,13 @@ pub fn build(result: &Result<Built, BuildFailure>, args: &BuildArgs) -> u8 {
             eprint!("{}", built.files.render(&built.diags));
             verdict(false, guidepress::diag::summary(&built.diags), source, quiet);
             for (path, w) in &built.warnings {
-                eprintln!("warning: {path}: {}", w.message);
+                // A back-end's warning about a part of the source (it names the field) is
+                // shown at its place in the YAML; typst's own warnings name only the artefact.
+                if w.path.is_empty() {
+                    eprintln!("warning: {path}: {}", w.message);
+                } else {
+                    eprint!("{}", built.files.render(std::slice::from_ref(w)));
+                }
             }
             built_summary(built, args);
             EXIT_OK

@@ -284,7 +284,7 @@ fn decode_pathway(cx: &mut Ctx, node: &Node, path: &str) -> Option<Pathway> {
     if items.is_empty() {
         cx.d.error(steps_node.loc, &spath, "the pathway has no steps", "add at least a start step and what follows it");
     }
-    (cx.d.error_count() == before && !items.is_empty()).then_some(Pathway { id, title: title?, steps })
+    (cx.d.error_count() == before && !items.is_empty()).then_some(Pathway { id, title: title?, steps, at: node.loc })
 }
 
 fn decode_step(cx: &mut Ctx, node: &Node, path: &str, pathway: &str) -> Option<Step> {

@@ -108,6 +108,8 @@ pub struct Pathway {
     pub id: String,
     pub title: String,
     pub steps: Vec<Step>,
+    /// Where the pathway is in the source, for warnings about its drawing.
+    pub at: Loc,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

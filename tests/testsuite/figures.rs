@@ -177,3 +177,29 @@ fn every_edition_shows_the_same_drawing_and_appendix_a_fits_one_page() {
     let picture = xml.find("descr=\"Flowchart: Responding to self-harm.").unwrap();
     assert!(picture < xml.find("Responding to self-harm (step by step)").unwrap(), "the drawing comes before the step table");
 }
+
+#[test]
+fn a_flowchart_too_wide_for_readable_print_is_a_located_warning() {
+    let src = minimal();
+    // Five answers side by side: too wide for an A4 column at 9 pt or more.
+    edit(
+        src.path(),
+        "guidance.yaml",
+        "                - to: done\n                  label: \"No\"",
+        "                - to: done\n                  label: \"No\"\n                - to: a3\n                - to: a4\n                - to: a5\n            - id: a3\n              kind: action\n              text: Third answer\n            - id: a4\n              kind: action\n              text: Fourth answer\n            - id: a5\n              kind: action\n              text: Fifth answer",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_guidepress"))
+        .args(["build", "--only", "pdf", "--project"])
+        .arg(repo())
+        .arg("--source")
+        .arg(src.path())
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("the flowchart is") && err.contains("pt on A4"), "{err}");
+    assert!(err.contains("guidance.yaml:"), "the warning does not say where the pathway is:\n{err}");
+}

@@ -222,6 +222,7 @@ mod tests {
                     next: next.iter().map(|(to, label)| Edge { to: format!("s{to}"), label: label.map(str::to_string) }).collect(),
                 })
                 .collect(),
+            at: Default::default(),
         }
     }
 

@@ -106,7 +106,7 @@ pub struct PdfOutput {
 
 /// The PDF edition of the whole guidance for `brand`.
 pub fn guidance(g: &Guidance, brand: &Brand, options: &PdfOptions) -> Result<PdfOutput, PdfError> {
-    let (charts, generated) = pathway_charts(g, brand, options.resources);
+    let (charts, generated, chart_warnings) = pathway_charts(g, brand, options.resources);
     let ctx = minijinja::context! {
         doc => ser(view::doc(g)),
         brand => ser(view::brand(brand)),
@@ -118,12 +118,19 @@ pub fn guidance(g: &Guidance, brand: &Brand, options: &PdfOptions) -> Result<Pdf
     };
     let mut assets: Vec<PathBuf> = brand.logo.iter().map(|l| l.path.clone()).collect();
     assets.extend(g.figure_images());
-    compile_template(g, brand, options, "guidance.typ.j2", ctx, &assets, &generated, &format!("{}/{}", g.document.slug, brand.id))
+    let mut built =
+        compile_template(g, brand, options, "guidance.typ.j2", ctx, &assets, &generated, &format!("{}/{}", g.document.slug, brand.id))?;
+    built.warnings.extend(chart_warnings);
+    Ok(built)
 }
+
+/// A chart wider than this is shrunk to the text width with its text under 9 pt (A4's text
+/// column is about 481 pt; the chart's text is 10.5 pt).
+const WIDEST_READABLE_CHART: f64 = 481.0 * 10.5 / 9.0;
 
 /// Every pathway drawn as in the HTML edition and the figure files, cut into page-sized
 /// pieces: the view's paths and the SVG files to put in the typst world.
-fn pathway_charts(g: &Guidance, brand: &Brand, resources: &PdfResources) -> (view::Charts, Vec<(String, Vec<u8>)>) {
+fn pathway_charts(g: &Guidance, brand: &Brand, resources: &PdfResources) -> (view::Charts, Vec<(String, Vec<u8>)>, Vec<Diagnostic>) {
     use crate::render::flowchart;
     let measure = resources.measure(&brand.font_base);
     let c = brand.color;
@@ -135,8 +142,20 @@ fn pathway_charts(g: &Guidance, brand: &Brand, resources: &PdfResources) -> (vie
     };
     let mut charts = view::Charts::new();
     let mut files = Vec::new();
+    let mut warnings = Vec::new();
     for p in g.pathways() {
         let chart = flowchart::layout(p, &measure);
+        if chart.width > WIDEST_READABLE_CHART {
+            let size = flowchart::TEXT_SIZE * 481.0 / chart.width;
+            warnings.push(
+                Diagnostic::warning(
+                    p.at,
+                    format!("pathway {}", p.id),
+                    format!("the flowchart is {:.0} pt wide, so its text prints at {size:.1} pt on A4", chart.width),
+                )
+                .with_hint("fewer steps side by side reads better: split the pathway in two, or let branches rejoin sooner"),
+            );
+        }
         let alt = crate::render::pathway_layout::alt_text(p);
         let mut pieces = Vec::new();
         for (i, window) in flowchart::slices(&chart, flowchart::PAGE_PIECE).into_iter().enumerate() {
@@ -147,7 +166,7 @@ fn pathway_charts(g: &Guidance, brand: &Brand, resources: &PdfResources) -> (vie
         }
         charts.insert(p.id.clone(), (pieces, chart.width));
     }
-    (charts, files)
+    (charts, files, warnings)
 }
 
 /// A standalone flyer for `brand`, with QR codes for web addresses.

@@ -1,6 +1,6 @@
 //! The model as the templates see it: plain strings (escaped when printed), inline text already
 //! turned into typst markup (safe), contacts resolved for the brand, the pathway laid out in
-//! ranks and columns, sections flattened into a reading-order list.
+//! pieces of SVG (see `build::pathway_charts`), sections flattened into a reading-order list.
 
 use serde::Serialize;
 
@@ -237,7 +237,6 @@ pub struct BlockView {
     alt: Option<String>,
     width: u32,
     id: Option<String>,
-    columns: usize,
     steps: Vec<StepView>,
     contacts: Vec<ContactView>,
     levels: Vec<LevelView>,
@@ -264,8 +263,6 @@ pub struct StepView {
     kind: &'static str,
     kind_label: Option<&'static str>,
     text: Markup,
-    rank: usize,
-    col: usize,
     next: Vec<EdgeView>,
 }
 
@@ -370,11 +367,9 @@ pub fn block(g: &Guidance, b: &Block, level: u8, contacts: &[Contact], charts: &
         }
         Block::Pathway(p) => {
             v.kind = "pathway";
-            let layout = pathway_layout::layout(p);
             let number = |id: &str| p.steps.iter().position(|s| s.id == id).map(|i| i + 1).unwrap_or(0);
             v.id = Some(p.id.clone());
             v.title = Some(p.title.clone());
-            v.columns = layout.columns;
             v.alt = Some(pathway_layout::alt_text(p));
             if let Some((pieces, width)) = charts.get(&p.id) {
                 v.charts = pieces.clone();
@@ -383,8 +378,7 @@ pub fn block(g: &Guidance, b: &Block, level: u8, contacts: &[Contact], charts: &
             v.steps = p
                 .steps
                 .iter()
-                .zip(&layout.cells)
-                .map(|(s, (rank, col))| StepView {
+                .map(|s| StepView {
                     id: s.id.clone(),
                     kind: step_kind(s.kind),
                     kind_label: match s.kind {
@@ -393,8 +387,6 @@ pub fn block(g: &Guidance, b: &Block, level: u8, contacts: &[Contact], charts: &
                         _ => None,
                     },
                     text: m(&s.text),
-                    rank: *rank,
-                    col: *col,
                     next: s.next.iter().map(|e| EdgeView { to: e.to.clone(), label: e.label.clone(), number: number(&e.to) }).collect(),
                 })
                 .collect();
