@@ -130,7 +130,10 @@ const WIDEST_READABLE_CHART: f64 = 481.0 * 10.5 / 9.0;
 
 /// Every pathway drawn as in the HTML edition and the figure files, cut into page-sized
 /// pieces: the view's paths and the SVG files to put in the typst world.
-fn pathway_charts(g: &Guidance, brand: &Brand, resources: &PdfResources) -> (view::Charts, Vec<(String, Vec<u8>)>, Vec<Diagnostic>) {
+/// Files to add to the typst world, by path.
+type Generated = Vec<(String, Vec<u8>)>;
+
+fn pathway_charts(g: &Guidance, brand: &Brand, resources: &PdfResources) -> (view::Charts, Generated, Vec<Diagnostic>) {
     use crate::render::flowchart;
     let measure = resources.measure(&brand.font_base);
     let c = brand.color;
