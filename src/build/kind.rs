@@ -114,7 +114,9 @@ impl Kind {
                 path: |g, _| PathBuf::from(format!("{}.docx", g.document.slug)),
                 render: |g, brand, _, inputs| {
                     let charts = chart_pictures(g, brand, inputs.pdf);
-                    let bytes = docx::render(g, brand, &DocxOptions { timestamp: inputs.timestamp, charts: Some(&charts) })?;
+                    let fonts: Vec<Vec<u8>> = web_fonts(brand, inputs.pdf).into_iter().map(|f| f.data).collect();
+                    let options = DocxOptions { timestamp: inputs.timestamp, charts: Some(&charts), fonts: &fonts };
+                    let bytes = docx::render(g, brand, &options)?;
                     Ok(Rendered { bytes, pages: None, warnings: Vec::new(), typst_sources: Vec::new(), more_files: Vec::new() })
                 },
                 changed: edition_changed,

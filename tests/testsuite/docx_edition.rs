@@ -1037,3 +1037,39 @@ fn inline_md(t: &Text) -> String {
     walk(&t.0, &mut out);
     out
 }
+
+#[test]
+fn an_svg_figure_keeps_its_words_in_the_word_edition() {
+    let dir = minimal();
+    std::fs::create_dir_all(dir.path().join("images")).unwrap();
+    // Words on a white ground, and nothing else dark: any dark pixel in the PNG is text.
+    std::fs::write(
+        dir.path().join("images/words.svg"),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 100"><rect width="400" height="100" fill="#FFFFFF"/><text x="20" y="70" font-size="60" fill="#000000">Help is here</text></svg>"##,
+    )
+    .unwrap();
+    edit(
+        dir.path(),
+        "guidance.yaml",
+        "          - bullets: [One, Two]",
+        "          - bullets: [One, Two]\n          - figure:\n              image: images/words.svg\n              alt: The words Help is here",
+    );
+    let out = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_guidepress"))
+        .args(["build", "-q", "--only", "docx", "--project"])
+        .arg(repo())
+        .arg("--source")
+        .arg(dir.path())
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let d = Docx::open(std::fs::read(out.path().join("test/test-guidance.docx")).unwrap());
+    // The cover logo is the first picture, the figure the second.
+    let png = d.parts.iter().filter(|(k, _)| k.starts_with("word/media/")).map(|(_, v)| v).nth(1).expect("the figure's picture");
+    let img = image::load_from_memory(png).unwrap().to_luma8();
+    let dark = img.pixels().filter(|p| p.0[0] < 100).count();
+    let all = (img.width() * img.height()) as usize;
+    assert!(dark * 100 > all * 3, "the figure's words are not drawn: {dark} dark pixels of {all}");
+}

@@ -154,7 +154,7 @@ fn every_edition_shows_the_same_drawing_and_appendix_a_fits_one_page() {
     assert!(pages[a].contains("Text version of the pathway"));
 
     // The Word edition has the drawing as pictures with the pathway's alt text, before its table.
-    let docx = guidepress::render::docx::render(&g, &brand, &guidepress::render::docx::DocxOptions { timestamp: 0, charts: None });
+    let docx = guidepress::render::docx::render(&g, &brand, &guidepress::render::docx::DocxOptions { timestamp: 0, ..Default::default() });
     assert!(docx.is_ok());
     let out = tempfile::tempdir().unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_guidepress"))

@@ -49,6 +49,8 @@ pub struct Ctx<'a> {
     pub headings: Vec<(usize, String, String)>,
     /// The pathways' drawings, when the build made them.
     pub charts: Option<&'a super::Charts>,
+    /// Font files for the text of SVG pictures.
+    pub fonts: &'a [Vec<u8>],
     bookmarks: HashMap<String, String>,
     used_names: HashSet<String>,
     next_bookmark: usize,
@@ -65,6 +67,7 @@ impl<'a> Ctx<'a> {
             alts: Vec::new(),
             headings: Vec::new(),
             charts: None,
+            fonts: &[],
             bookmarks: HashMap::new(),
             used_names: HashSet::new(),
             next_bookmark: 0,

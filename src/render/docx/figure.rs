@@ -32,7 +32,8 @@ pub fn picture(cx: &mut Ctx, bytes: Vec<u8>, alt: &str, share: u32) -> Option<Pa
     let bytes = if crate::util::sniff::is_svg(&bytes) {
         // Twice the printed width in pixels at 96 dpi keeps edges sharp in print.
         let px = (u64::from(TEXT_W) * share / 100 / 15 * 2).max(64) as u32;
-        crate::render::raster::svg_to_png(&bytes, px)?
+        // With the brand's fonts loaded, so the picture's words survive.
+        crate::render::raster::svg_to_png_with_fonts(&bytes, px, cx.fonts, &cx.brand.font_base)?
     } else {
         bytes
     };

@@ -37,6 +37,9 @@ pub struct DocxOptions<'a> {
     /// Each pathway's flowchart, drawn with the brand's fonts: the same drawing as the PDF
     /// and HTML editions, placed before the step table. Without it, only the table.
     pub charts: Option<&'a Charts>,
+    /// Font files (the brand's, from `fonts/`) for drawing the text in SVG pictures when
+    /// they are turned into PNG for Word; without them an SVG's words are lost.
+    pub fonts: &'a [Vec<u8>],
 }
 
 /// By pathway id: the drawing in pieces of at most a page, each a PNG with its size in points.
@@ -59,6 +62,7 @@ pub enum DocxError {
 pub fn render(guidance: &Guidance, brand: &Brand, options: &DocxOptions) -> Result<Vec<u8>, DocxError> {
     let mut cx = Ctx::new(guidance, brand);
     cx.charts = options.charts;
+    cx.fonts = options.fonts;
     let mut body = Vec::new();
     front::cover(&mut cx, &mut body);
     front::document_control(&mut cx, &mut body);
