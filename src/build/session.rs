@@ -34,6 +34,19 @@ impl Session {
     /// file is still in place, are kept and listed in the manifest as before.
     pub fn build(&mut self, request: &BuildRequest, changed: Option<&[PathBuf]>) -> Result<Built, BuildFailure> {
         let started = Instant::now();
+        // Each folder is written as a transaction holding its own lock: one folder inside the
+        // other would wait on itself for ever.
+        if let Some(emit) = &request.emit_typst {
+            let (a, b) =
+                (std::path::absolute(emit).unwrap_or(emit.clone()), std::path::absolute(&request.out).unwrap_or(request.out.clone()));
+            if a.starts_with(&b) || b.starts_with(&a) {
+                return Err(BuildFailure::new(Problem::Setup(format!(
+                    "--emit-typst {} and --out {} overlap; give the typst sources a folder of their own",
+                    emit.display(),
+                    request.out.display()
+                ))));
+            }
+        }
         // Finish whatever an interrupted earlier build committed, even if this one fails.
         if request.out.is_dir() {
             write::recover(&request.out).map_err(|error| BuildFailure::new(Problem::Write { path: request.out.clone(), error }))?;

@@ -290,3 +290,41 @@ fn a_brand_font_missing_from_fonts_is_reported_once_with_exit_code_1() {
     assert_eq!(stderr.matches("names the font family `Comic Sans MS`").count(), 1, "{stderr}");
     assert!(stderr.contains("nothing was written"), "{stderr}");
 }
+
+#[test]
+fn emit_typst_into_the_output_folder_is_refused_not_a_hang() {
+    let src = minimal();
+    let out = tempfile::tempdir().unwrap();
+    for emit in [out.path().to_path_buf(), out.path().join("typst")] {
+        let mut child = guidepress()
+            .args(["build", "-q", "--only", "pdf", "--project"])
+            .arg(repo())
+            .arg("--source")
+            .arg(src.path())
+            .arg("--out")
+            .arg(out.path())
+            .arg("--emit-typst")
+            .arg(&emit)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Bounded: a build that waits on its own lock is killed and reported.
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(s) = child.try_wait().unwrap() {
+                break s;
+            }
+            if started.elapsed() > std::time::Duration::from_secs(120) {
+                let _ = child.kill();
+                panic!("--emit-typst {} hung", emit.display());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+        assert_eq!(status.code(), Some(2), "{err}");
+        assert!(err.contains("overlap"), "{err}");
+        assert!(!out.path().join("test/test-guidance.pdf").exists(), "it wrote anyway");
+    }
+}
