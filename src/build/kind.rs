@@ -239,13 +239,7 @@ fn pdf_options<'a>(inputs: &RenderInputs<'a>) -> PdfOptions<'a> {
 fn figure(p: &crate::model::Pathway, brand: &Brand, resources: &PdfResources) -> Result<(String, Vec<u8>), RenderError> {
     use crate::render::flowchart;
     let chart = flowchart::layout(p, &resources.measure(&brand.font_base));
-    let c = brand.color;
-    let palette = flowchart::svg::Palette {
-        text: c.foreground.hex(),
-        primary: c.primary.hex(),
-        tint: c.secondary.hex(),
-        font: brand.font_base.clone(),
-    };
+    let palette = flowchart::svg::Palette::of(brand);
     let svg = flowchart::svg::svg(&chart, &p.title, &crate::render::pathway_layout::alt_text(p), "", &palette, 1.0);
     let fonts: Vec<Vec<u8>> = web_fonts(brand, resources).into_iter().map(|f| f.data).collect();
     let width_px = (chart.width / 72.0 * 300.0).round() as u32;
@@ -259,13 +253,7 @@ fn figure(p: &crate::model::Pathway, brand: &Brand, resources: &PdfResources) ->
 fn chart_pictures(g: &Guidance, brand: &Brand, resources: &PdfResources) -> docx::Charts {
     use crate::render::flowchart;
     let measure = resources.measure(&brand.font_base);
-    let c = brand.color;
-    let palette = flowchart::svg::Palette {
-        text: c.foreground.hex(),
-        primary: c.primary.hex(),
-        tint: c.secondary.hex(),
-        font: brand.font_base.clone(),
-    };
+    let palette = flowchart::svg::Palette::of(brand);
     let fonts: Vec<Vec<u8>> = web_fonts(brand, resources).into_iter().map(|f| f.data).collect();
     let mut out = docx::Charts::new();
     for p in g.pathways() {

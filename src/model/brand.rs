@@ -47,6 +47,12 @@ impl Rgb {
         }
     }
 
+    /// A colour between `self` and `other` (t = 0 gives `self`).
+    pub fn mix(self, other: Rgb, t: f64) -> Rgb {
+        let f = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
+        Rgb(f(self.0, other.0), f(self.1, other.1), f(self.2, other.2))
+    }
+
     pub fn hex(self) -> String {
         format!("#{:02X}{:02X}{:02X}", self.0, self.1, self.2)
     }
@@ -78,6 +84,18 @@ pub struct Colors {
     pub on_primary: Rgb,
     pub foreground: Rgb,
     pub background: Rgb,
+}
+
+impl Colors {
+    /// Muted text (running heads, notes): a lighter foreground, stepped back towards the
+    /// foreground until it still passes 4.5:1 on the background.
+    pub fn muted(&self) -> Rgb {
+        let mut muted = self.foreground.mix(self.background, 0.35);
+        while muted.contrast(self.background) < 4.6 {
+            muted = muted.mix(self.foreground, 0.2);
+        }
+        muted
+    }
 }
 
 impl Brand {

@@ -6,3 +6,4 @@ pub mod files;
 pub mod placeholders;
 pub mod sniff;
 pub mod suggest;
+pub mod words;

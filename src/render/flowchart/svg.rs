@@ -18,6 +18,14 @@ pub struct Palette {
     pub font: String,
 }
 
+impl Palette {
+    /// The brand's colours and body font.
+    pub fn of(brand: &crate::model::Brand) -> Palette {
+        let c = brand.color;
+        Palette { text: c.foreground.hex(), primary: c.primary.hex(), tint: c.secondary.hex(), font: brand.font_base.clone() }
+    }
+}
+
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
 }

@@ -8,7 +8,7 @@ use super::escape::css_string;
 use super::links::{page_file, page_map, worksheet_file, Links};
 use super::view::{self, image_path};
 use super::{templates, HtmlError, HtmlOptions, Site, ALL_PAGE};
-use crate::model::{Brand, Guidance, Rgb, Section};
+use crate::model::{Brand, Guidance, Section};
 
 #[derive(Serialize, Clone)]
 struct PageRef {
@@ -52,13 +52,7 @@ pub fn render(g: &Guidance, brand: &Brand, options: &HtmlOptions) -> Result<Site
     let map = page_map(g);
     let tops: Vec<&Section> = g.sections.iter().chain(&g.appendices).collect();
     // Each pathway's flowchart, drawn once: the same geometry as the figure files.
-    let c = brand.color;
-    let palette = crate::render::flowchart::svg::Palette {
-        text: c.foreground.hex(),
-        primary: c.primary.hex(),
-        tint: c.secondary.hex(),
-        font: brand.font_base.clone(),
-    };
+    let palette = crate::render::flowchart::svg::Palette::of(brand);
     let charts: view::Charts = g
         .pathways()
         .into_iter()
@@ -238,20 +232,11 @@ fn font_path(f: &super::WebFont) -> String {
     format!("fonts/{slug}-{}{}.ttf", f.weight, if f.italic { "-italic" } else { "" })
 }
 
-/// A colour between `a` and `b` (t = 0 gives `a`).
-fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
-    let f = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
-    Rgb(f(a.0, b.0), f(a.1, b.1), f(a.2, b.2))
-}
-
 /// The brand as CSS custom properties: colours (muted text stepped until it passes 4.5:1) and
 /// the font faces copied into the site.
 fn style_context(brand: &Brand, options: &HtmlOptions) -> Value {
     let c = brand.color;
-    let mut muted = mix(c.foreground, c.background, 0.35);
-    while muted.contrast(c.background) < 4.6 {
-        muted = mix(muted, c.foreground, 0.2);
-    }
+    let muted = c.muted();
     let faces: Vec<Value> = options
         .fonts
         .iter()
@@ -267,7 +252,7 @@ fn style_context(brand: &Brand, options: &HtmlOptions) -> Value {
         foreground => c.foreground.hex(),
         background => c.background.hex(),
         muted => muted.hex(),
-        rule => mix(c.foreground, c.background, 0.7).hex(),
+        rule => c.foreground.mix(c.background, 0.7).hex(),
         font => css_string(&brand.font_base),
         heading_font => css_string(&brand.font_headings),
         faces => faces,

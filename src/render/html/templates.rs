@@ -27,14 +27,7 @@ pub fn environment(dir: &Path) -> Environment<'static> {
     // (validated hex) and font names already written as CSS strings.
     env.set_auto_escape_callback(|name| if name.ends_with(".html.j2") { AutoEscape::Html } else { AutoEscape::None });
     env.remove_filter("safe");
-    // "Young people aged 11 to 18" → "young people…" after "For ", but "NHS staff" stays.
-    env.add_filter("lowerfirst", |s: &str| -> String {
-        let mut chars = s.chars();
-        match (chars.next(), chars.next()) {
-            (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => a.to_lowercase().chain(s.chars().skip(1)).collect(),
-            _ => s.to_string(),
-        }
-    });
+    env.add_filter("lowerfirst", |s: &str| crate::util::words::lower_first(s));
     env
 }
 

@@ -136,13 +136,7 @@ type Generated = Vec<(String, Vec<u8>)>;
 fn pathway_charts(g: &Guidance, brand: &Brand, resources: &PdfResources) -> (view::Charts, Generated, Vec<Diagnostic>) {
     use crate::render::flowchart;
     let measure = resources.measure(&brand.font_base);
-    let c = brand.color;
-    let palette = flowchart::svg::Palette {
-        text: c.foreground.hex(),
-        primary: c.primary.hex(),
-        tint: c.secondary.hex(),
-        font: brand.font_base.clone(),
-    };
+    let palette = flowchart::svg::Palette::of(brand);
     let mut charts = view::Charts::new();
     let mut files = Vec::new();
     let mut warnings = Vec::new();

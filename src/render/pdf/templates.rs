@@ -68,14 +68,7 @@ pub fn environment(dir: &Path) -> Environment<'static> {
             _ => Err(Error::new(ErrorKind::InvalidOperation, "the `num` filter takes a number")),
         }
     });
-    // "Young people" → "young people" after "For ", but "NHS staff" stays as it is.
-    env.add_filter("lowerfirst", |s: &str| -> String {
-        let mut chars = s.chars();
-        match (chars.next(), chars.next()) {
-            (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => a.to_lowercase().chain(s.chars().skip(1)).collect(),
-            _ => s.to_string(),
-        }
-    });
+    env.add_filter("lowerfirst", |s: &str| crate::util::words::lower_first(s));
     env.add_filter("label", |s: &str| Value::from_safe_string(escape::label(s)));
     env
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::escape;
 use super::templates::markup;
-use crate::model::{Block, Brand, Contact, DrawSize, Guidance, ListItem, Part, Rgb, Section, StepKind, Text, Worksheet};
+use crate::model::{Block, Brand, Contact, DrawSize, Guidance, ListItem, Part, Section, StepKind, Text, Worksheet};
 use crate::render::pathway_layout;
 
 type Markup = minijinja::Value;
@@ -39,20 +39,9 @@ pub struct BrandView {
     pub how_to_refer: Option<Markup>,
 }
 
-/// A colour between `a` and `b` (t = 0 gives `a`).
-fn mix(a: Rgb, b: Rgb, t: f64) -> Rgb {
-    let f = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * t).round() as u8;
-    Rgb(f(a.0, b.0), f(a.1, b.1), f(a.2, b.2))
-}
-
 pub fn brand(b: &Brand) -> BrandView {
     let c = b.color;
-    // Muted text (header, footer) must still pass 4.5:1 on the background: step towards the
-    // foreground colour until it does.
-    let mut muted = mix(c.foreground, c.background, 0.35);
-    while muted.contrast(c.background) < 4.6 {
-        muted = mix(muted, c.foreground, 0.2);
-    }
+    let muted = c.muted();
     BrandView {
         id: b.id.clone(),
         name: b.name.clone(),
@@ -61,7 +50,7 @@ pub fn brand(b: &Brand) -> BrandView {
         on_primary: c.on_primary.hex(),
         foreground: c.foreground.hex(),
         muted: muted.hex(),
-        rule: mix(c.foreground, c.background, 0.7).hex(),
+        rule: c.foreground.mix(c.background, 0.7).hex(),
         link: c.primary.hex(),
         font: b.font_base.clone(),
         heading_font: b.font_headings.clone(),
